@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import type { ApiDeps } from './deps';
+import { notFoundHandler, problemHandler } from './http/error-middleware';
+import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
+import { healthRouter, registerHealthDocs } from './health/router';
+import { dossierRouter, registerDossierDocs } from './dossiers/router';
+
+/** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
+interface Feature {
+  router: (deps: ApiDeps) => Router;
+  docs: DocsRegistration;
+}
+
+const FEATURES: Feature[] = [
+  { router: healthRouter, docs: registerHealthDocs },
+  { router: dossierRouter, docs: registerDossierDocs },
+];
+
+const BODY_LIMIT = '100kb';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(express.json({ limit: BODY_LIMIT }));
+
+  const openApiDocument = buildOpenApiDocument(FEATURES.map((feature) => feature.docs));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'API thẩm định CCN' }));
+
+  for (const feature of FEATURES) app.use(feature.router(deps));
+
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}

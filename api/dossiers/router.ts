@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import type { ApiDeps } from '../deps';
+import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
+import { problemResponses, type DocsRegistration } from '../http/openapi';
+import { parseBody, parseParams } from '../http/validate';
+import { z } from '../http/zod';
+import { DossierCodeParamsSchema, DossierViewSchema, SubmitDossierSchema } from './schemas';
+import { getDossier, submitDossier } from './service';
+
+export function dossierRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/api/dossiers', idempotency(deps.prisma), async (req, res) => {
+    const body = parseBody(SubmitDossierSchema, req);
+    const outcome = await submitDossier(deps, body, 'public', res.locals.idempotencyKey as string | undefined);
+    if (outcome.registered) {
+      res.status(201).location(`/api/dossiers/${outcome.dossier.code}`).json(outcome.dossier);
+    } else {
+      res
+        .status(202)
+        .location(`/api/dossiers/${outcome.code}`)
+        .json({ code: outcome.code, detail: 'Hồ sơ đã được nhận và đang được ghi sổ; tra cứu lại sau ít giây.' });
+    }
+  });
+
+  router.get('/api/dossiers/:code', async (req, res) => {
+    const { code } = parseParams(DossierCodeParamsSchema, req);
+    res.json(await getDossier(deps, code));
+  });
+
+  return router;
+}
+
+export const registerDossierDocs: DocsRegistration = (registry) => {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/dossiers',
+    summary: 'Nộp hồ sơ đề xuất chủ đầu tư hạ tầng CCN (submit a dossier)',
+    description: `Starts the dossier's durable workflow; its id is the new dossier code. Send an ${IDEMPOTENCY_HEADER} header to make retries safe.`,
+    request: {
+      headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().max(255).optional() }),
+      body: { content: { 'application/json': { schema: SubmitDossierSchema } } },
+    },
+    responses: {
+      201: { description: 'Hồ sơ đã được ghi sổ', content: { 'application/json': { schema: DossierViewSchema } } },
+      202: { description: 'Đã nhận, đang ghi sổ (worker bận)', content: { 'application/json': { schema: z.object({ code: z.string(), detail: z.string() }) } } },
+      ...problemResponses(400, 409, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/dossiers/{code}',
+    summary: 'Xem hồ sơ (from the read model, never from Temporal)',
+    request: { params: DossierCodeParamsSchema },
+    responses: {
+      200: { description: 'Hồ sơ', content: { 'application/json': { schema: DossierViewSchema } } },
+      ...problemResponses(400, 404),
+    },
+  });
+};

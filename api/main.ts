@@ -1,0 +1,44 @@
+import { Client, Connection } from '@temporalio/client';
+import pino from 'pino';
+import { createPrismaClient } from '../db/client';
+import { loadConfig } from '../infra/config';
+import { createMailer } from '../infra/mailer';
+import { createApp } from './app';
+
+/** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const app = createApp({ config, prisma, temporal, mailer, logger });
+
+  const server = app.listen(config.PORT);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      console.error(`Cổng ${config.PORT} đang bị chiếm (port in use): dừng tiến trình đang dùng cổng này hoặc đặt PORT khác.`);
+    } else {
+      console.error(error.message);
+    }
+    process.exit(1);
+  });
+  server.on('listening', () => logger.info({ port: config.PORT }, 'api listening'));
+
+  const shutdown = () => {
+    server.close(() => {
+      void Promise.allSettled([connection.close(), prisma.$disconnect()]).then(() => {
+        mailer.close();
+        process.exit(0);
+      });
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const DEFAULT_JWT_SECRET = 'dev-only-secret-change-me';
+
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().url({ message: 'DATABASE_URL phải là URL postgresql://…' }),
+    TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('investor-selection'),
+    SMTP_URL: z.string().url({ message: 'SMTP_URL phải là URL smtp://host:port' }),
+    MAIL_FROM: z.string().min(3).default('"Hệ thống thẩm định CCN" <no-reply@ccn.longan.gov.vn>'),
+    PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+    JWT_SECRET: z.string().min(16).default(DEFAULT_JWT_SECRET),
+    DEMO_PASSWORD: z.string().min(1).default('demo'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production cần JWT_SECRET riêng, không dùng giá trị mặc định' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+/** Validated once at start-up, so a bad setting stops the process with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

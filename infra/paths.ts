@@ -1,0 +1,5 @@
+import path from 'node:path';
+
+export function projectRoot(): string {
+  return path.resolve(__dirname, '..');
+}

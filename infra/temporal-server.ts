@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { assertPortFree } from './ports';
+import { ensureTemporalBinary } from './temporal-binary';
+import { startServiceProcess } from './service-process';
+import { SEARCH_ATTRIBUTE_DEFINITIONS } from '../workflows/search-attributes';
+
+export interface TemporalDevServer {
+  address: string;
+  uiUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export interface TemporalDevServerOptions {
+  port: number;
+  /** Web UI port; null runs headless (tests). */
+  uiPort: number | null;
+  /** SQLite file that keeps workflows across restarts; null keeps them in memory (tests). */
+  dbFile: string | null;
+  /** Where the server's own log goes. */
+  logFile: string | 'ignore';
+  namespace?: string;
+  log?: (line: string) => void;
+}
+
+/** Resolves once the frontend answers a real gRPC call, not just a TCP connect. */
+export async function waitForTemporal(address: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  throw new Error(`Temporal ở ${address} không trả lời sau ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+function searchAttributeArgs(): string[] {
+  return Object.entries(SEARCH_ATTRIBUTE_DEFINITIONS).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]);
+}
+
+/**
+ * Starts the Temporal CLI's dev server. Without a Go toolchain (a connected machine with neither
+ * Go nor a cached binary) it falls back to the SDK's own download of the same server.
+ */
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
+  const namespace = options.namespace ?? 'default';
+  await assertPortFree(options.port, 'Temporal server', 'TEMPORAL_PORT');
+  if (options.uiPort !== null) await assertPortFree(options.uiPort, 'Temporal web UI', 'TEMPORAL_UI_PORT');
+  if (options.dbFile) fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  const address = `127.0.0.1:${options.port}`;
+  const uiUrl = options.uiPort === null ? null : `http://127.0.0.1:${options.uiPort}`;
+  const binary = await ensureTemporalBinary(options.log);
+
+  if (!binary) {
+    options.log?.('Không có Go: dùng bản Temporal CLI do SDK tự tải (SDK download fallback).');
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: {
+        ip: '127.0.0.1',
+        port: options.port,
+        ui: options.uiPort !== null,
+        uiPort: options.uiPort ?? undefined,
+        dbFilename: options.dbFile ?? undefined,
+        namespace,
+        extraArgs: searchAttributeArgs(),
+      },
+    });
+    return { address, uiUrl, stop: () => env.teardown() };
+  }
+
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace, '--log-level', 'warn'];
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiPort === null) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+  args.push(...searchAttributeArgs());
+
+  const server = startServiceProcess({ name: 'temporal', command: binary, args, output: options.logFile });
+  const exitedEarly = server.exited.then((code) => {
+    throw new Error(`Temporal dev server dừng ngay khi khởi động (exit ${code}); xem ${options.logFile}`);
+  });
+  await Promise.race([waitForTemporal(address, 60_000), exitedEarly]);
+  exitedEarly.catch(() => undefined);
+  return { address, uiUrl, stop: () => server.stop() };
+}

@@ -1,0 +1,147 @@
+/**
+ * `npm start`: the whole system on embedded defaults. Whatever is not given by an environment
+ * variable is started here and keeps its data under DATA_DIR (git-ignored), so a second run
+ * resumes with the same dossiers and workflows:
+ *   DATABASE_URL unset     → embedded PostgreSQL 18 (DATA_DIR/postgres), migrations applied;
+ *   TEMPORAL_ADDRESS unset → Temporal dev server (SQLite file DATA_DIR/temporal/dev.db) with web UI;
+ *   SMTP_URL unset         → MailDev (SMTP + web inbox, mails in DATA_DIR/mail);
+ * then the worker and the API as child processes. Ctrl-C stops them all in reverse order.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyMigrations } from '../infra/migrate';
+import { startMailCatcher } from '../infra/mail-catcher';
+import { projectRoot } from '../infra/paths';
+import { assertPortFree } from '../infra/ports';
+import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
+import { startServiceProcess, type ServiceProcess } from '../infra/service-process';
+import { startTemporalDevServer } from '../infra/temporal-server';
+
+type Stop = { name: string; stop: () => Promise<void> };
+
+const env = process.env;
+const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
+const log = (line: string) => console.log(`[start] ${line}`);
+
+async function main(): Promise<void> {
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(projectRoot(), '.data'));
+  const logDir = path.join(dataDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const stops: Stop[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Đang dừng (stopping)…');
+    for (const { name, stop } of stops.reverse()) {
+      await stop().catch((error: unknown) => log(`${name}: ${String(error)}`));
+      log(`  ${name} đã dừng`);
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    const apiPort = port('PORT', 3000);
+    await assertPortFree(apiPort, 'API', 'PORT');
+
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: port('EMBEDDED_POSTGRES_PORT', 54329),
+        persistent: true,
+      });
+      stops.push({ name: 'PostgreSQL', stop: postgres.stop });
+      databaseUrl = await ensureDatabase(postgres.adminUrl, 'ccn');
+    }
+    const { applied } = await applyMigrations(databaseUrl);
+    log(`Cơ sở dữ liệu sẵn sàng; migration mới áp dụng: ${applied.length ? applied.join(', ') : 'không có'}`);
+
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    let temporalUi = env.TEMPORAL_UI_URL ?? '(theo máy chủ Temporal của bạn)';
+    if (!temporalAddress) {
+      const temporal = await startTemporalDevServer({
+        port: port('TEMPORAL_PORT', 7233),
+        uiPort: port('TEMPORAL_UI_PORT', 8233),
+        dbFile: path.join(dataDir, 'temporal', 'dev.db'),
+        logFile: path.join(logDir, 'temporal.log'),
+        log,
+      });
+      stops.push({ name: 'Temporal', stop: temporal.stop });
+      temporalAddress = temporal.address;
+      temporalUi = temporal.uiUrl ?? temporalUi;
+    }
+
+    let smtpUrl = env.SMTP_URL;
+    let inbox = '(SMTP_URL của bạn)';
+    if (!smtpUrl) {
+      const catcher = await startMailCatcher({
+        smtpPort: port('MAIL_CATCHER_SMTP_PORT', 1025),
+        webPort: port('MAIL_CATCHER_WEB_PORT', 1080),
+        mailDir: path.join(dataDir, 'mail'),
+        logFile: path.join(logDir, 'maildev.log'),
+      });
+      stops.push({ name: 'MailDev', stop: catcher.stop });
+      smtpUrl = catcher.smtpUrl;
+      inbox = catcher.inboxUrl;
+    }
+
+    const childEnv = {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      SMTP_URL: smtpUrl,
+      PORT: String(apiPort),
+      PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
+    };
+    const spawnTs = (name: string, file: string): ServiceProcess => {
+      const child = startServiceProcess({
+        name,
+        command: process.execPath,
+        args: ['--import', 'tsx', path.join(projectRoot(), file)],
+        env: childEnv,
+        output: 'inherit',
+      });
+      void child.exited.then((code) => {
+        if (!stopping) {
+          log(`${name} dừng bất ngờ (exit ${code}); dừng toàn bộ hệ thống.`);
+          void stopAll(1);
+        }
+      });
+      stops.push({ name, stop: () => child.stop() });
+      return child;
+    };
+    spawnTs('worker', 'worker/main.ts');
+    spawnTs('API', 'api/main.ts');
+    await waitForHealthyApi(apiPort);
+
+    log('Hệ thống đã chạy (system is up):');
+    log(`  API            http://127.0.0.1:${apiPort}/api`);
+    log(`  API docs       http://127.0.0.1:${apiPort}/api/docs`);
+    log(`  Temporal UI    ${temporalUi}`);
+    log(`  Hộp thư (mail) ${inbox}`);
+    log(`  Dữ liệu (data) ${dataDir}`);
+    log('Nhấn Ctrl-C để dừng (press Ctrl-C to stop).');
+  } catch (error) {
+    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+async function waitForHealthyApi(apiPort: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${apiPort}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('API chưa sẵn sàng sau 120 s; xem log phía trên.');
+}
+
+void main();

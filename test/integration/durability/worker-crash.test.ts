@@ -1,0 +1,61 @@
+import path from 'node:path';
+import request from 'supertest';
+import { startServiceProcess, type ServiceProcess } from '../../../infra/service-process';
+import { projectRoot } from '../../../infra/paths';
+import { checkCompletenessUpdate } from '../../../workflows/dossier/api';
+import { createTestStack, type TestStack } from '../../support/stack';
+
+function startWorkerProcess(stack: TestStack): ServiceProcess {
+  return startServiceProcess({
+    name: 'worker',
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(projectRoot(), 'worker', 'main.ts')],
+    env: stack.childEnv,
+    output: 'ignore',
+  });
+}
+
+describe('a worker killed with SIGKILL while a dossier waits for a person', () => {
+  let stack: TestStack;
+  const workers: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    stack = await createTestStack('crash');
+  });
+  afterAll(async () => {
+    for (const worker of workers) await worker.stop(2_000);
+    await stack.close();
+  });
+
+  it('loses nothing and writes nothing twice when a new worker finishes the step', async () => {
+    workers.push(startWorkerProcess(stack));
+    const created = await request(stack.app)
+      .post('/api/dossiers')
+      .send({
+        clusterCode: 'CD-TAN-CHANH-1',
+        projectTitle: 'Hạ tầng CCN Tân Chánh 1',
+        applicant: { name: 'HTX Cần Đước', taxCode: '1102223334', email: 'htx@example.vn' },
+      })
+      .expect(201);
+    const code: string = created.body.code;
+    await stack.smtp.waitFor((m) => m.subject.includes(code));
+
+    const first = workers[0] as ServiceProcess;
+    process.kill(-(first.child.pid as number), 'SIGKILL');
+    await first.exited;
+
+    workers.push(startWorkerProcess(stack));
+    const handle = stack.temporal.workflow.getHandle(code);
+    await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    const result = await handle.result();
+    expect(result).toMatchObject({ code, stage: 'departmentOpinion', status: 'IN_PROGRESS' });
+
+    expect(await stack.prisma.dossier.count({ where: { code } })).toBe(1);
+    const actions = (await stack.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    expect(actions).toEqual(['round.opened', 'dossier.filed', 'dossier.complete']);
+    expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: code } })).toBe(1);
+    expect(stack.smtp.messages.filter((m) => m.subject.includes(code))).toHaveLength(1);
+    const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code } });
+    expect(dossier).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
+  });
+});

@@ -1,0 +1,1 @@
+export const TEST_TEMPLATE_DATABASE = 'ccn_template';

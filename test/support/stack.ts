@@ -1,0 +1,115 @@
+/**
+ * What one integration test file needs from the shared servers that global-setup started: its own
+ * database (a copy of the migrated, seeded template), its own task queue, a real SMTP server, a
+ * Temporal client, an in-process worker and the Express app wired to all of them.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import pino from 'pino';
+import type { Express } from 'express';
+import { createApp } from '../../api/app';
+import type { ApiDeps } from '../../api/deps';
+import { createPrismaClient } from '../../db/client';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { loadConfig } from '../../infra/config';
+import { createMailer, type Mailer } from '../../infra/mailer';
+import { createDatabaseFromTemplate, dropDatabase } from '../../infra/postgres';
+import { createWorker } from '../../worker/create-worker';
+import { startSmtpCatcher, type SmtpCatcher } from './smtp';
+
+export interface TestStack {
+  databaseName: string;
+  databaseUrl: string;
+  taskQueue: string;
+  prisma: PrismaClient;
+  smtp: SmtpCatcher;
+  mailer: Mailer;
+  temporal: Client;
+  deps: ApiDeps;
+  app: Express;
+  /** Environment for a worker or API started as a child process against this stack. */
+  childEnv: Record<string, string>;
+  startWorker(): Promise<RunningWorker>;
+  close(): Promise<void>;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: integration tests run through jest's integration project (npm test)`);
+  return value;
+}
+
+export async function createTestStack(label: string): Promise<TestStack> {
+  const adminUrl = required('TEST_DATABASE_ADMIN_URL');
+  const suffix = randomBytes(4).toString('hex');
+  const databaseName = `t_${label.replace(/\W/g, '_').toLowerCase()}_${suffix}`;
+  const databaseUrl = await createDatabaseFromTemplate(adminUrl, databaseName, required('TEST_TEMPLATE_DATABASE'));
+  const taskQueue = `test-${label}-${suffix}`;
+  const temporalAddress = required('TEMPORAL_ADDRESS');
+
+  const smtp = await startSmtpCatcher();
+  const childEnv = {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'warn',
+  };
+  const config = loadConfig(childEnv);
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 5 });
+  const mailer = createMailer(smtp.url, config.MAIL_FROM);
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const deps: ApiDeps = { config, prisma, temporal, mailer, logger: pino({ level: 'silent' }) };
+  const workers: RunningWorker[] = [];
+
+  return {
+    databaseName,
+    databaseUrl,
+    taskQueue,
+    prisma,
+    smtp,
+    mailer,
+    temporal,
+    deps,
+    app: createApp(deps),
+    childEnv,
+    async startWorker() {
+      const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+      const worker = await createWorker({
+        connection: nativeConnection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue,
+        deps: { prisma, mailer, config },
+        workflowBundle: { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') },
+      });
+      const running = worker.run();
+      const handle: RunningWorker = {
+        worker,
+        async stop() {
+          if (worker.getState() === 'RUNNING') worker.shutdown();
+          await running;
+          await nativeConnection.close();
+        },
+      };
+      workers.push(handle);
+      return handle;
+    },
+    async close() {
+      for (const w of workers) await w.stop();
+      await connection.close();
+      await prisma.$disconnect();
+      mailer.close();
+      await smtp.stop();
+      await dropDatabase(adminUrl, databaseName);
+    },
+  };
+}

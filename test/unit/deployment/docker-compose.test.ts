@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from '../../../infra/config';
+
+// No Docker engine runs here, so the production topology is checked by reading the file.
+interface Service {
+  image?: string;
+  build?: string;
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string | number>;
+  depends_on?: Record<string, { condition: string }> | string[];
+}
+
+/** Compose's `${VAR:-default}` takes the default; a required `${VAR:?message}` takes a sample value an operator would set. */
+function interpolate(value: string): string {
+  const samples: Record<string, string> = { SMTP_URL: 'smtp://relay.example:587' };
+  return value.replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_match, name: string, fallback: string | undefined) =>
+    fallback ?? samples[name] ?? `sample-${name.toLowerCase()}-0123456789`,
+  );
+}
+
+const root = path.resolve(__dirname, '../../..');
+const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const services = compose.services;
+
+describe('docker-compose.yml (production topology)', () => {
+  it('has Temporal on PostgreSQL with its UI, an application database, and the API and worker from the Dockerfile', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'app-db', 'migrate', 'temporal', 'temporal-db', 'temporal-ui', 'worker']);
+    expect(services.temporal?.image).toMatch(/^temporalio\/(auto-setup|server):1\.29/);
+    expect(services.temporal?.environment?.DB).toBe('postgres12');
+    expect(services.temporal?.environment?.POSTGRES_SEEDS).toBe('temporal-db');
+    expect(services['temporal-ui']?.environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(services['app-db']?.image).toMatch(/^postgres:/);
+    for (const name of ['api', 'worker', 'migrate']) expect(services[name]?.build).toBe('.');
+    expect(fs.existsSync(path.join(root, 'Dockerfile'))).toBe(true);
+  });
+
+  it('runs the entry points that exist in the repository', () => {
+    for (const name of ['api', 'worker', 'migrate']) {
+      const script = services[name]?.command?.at(-1) as string;
+      expect(fs.existsSync(path.join(root, script))).toBe(true);
+    }
+  });
+
+  it('publishes the API, Temporal frontend and UI ports', () => {
+    expect(services.api?.ports).toContain('3000:3000');
+    expect(services.temporal?.ports).toContain('7233:7233');
+    expect(services['temporal-ui']?.ports).toContain('8080:8080');
+  });
+
+  it('wires the API and worker to the app database, Temporal and an SMTP relay with a configuration the app accepts', () => {
+    for (const name of ['api', 'worker']) {
+      const env = services[name]?.environment ?? {};
+      expect(env.DATABASE_URL).toMatch(/@app-db:5432\//);
+      expect(env.TEMPORAL_ADDRESS).toBe('temporal:7233');
+      expect(String(env.SMTP_URL)).toMatch(/SMTP_URL/);
+      const resolved = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, interpolate(String(value))]));
+      expect(() => loadConfig(resolved)).not.toThrow();
+    }
+    expect(services.api?.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+  });
+});
