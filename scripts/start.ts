@@ -9,6 +9,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrismaClient } from '../db/client';
+import { seedReferenceData } from '../db/seed/reference-data';
+import { createPrismaClient } from '../db/client';
+import { seedDemoAccounts } from '../db/seed/demo-accounts';
+import { seedReferenceData } from '../db/seed/reference-data';
 import { applyMigrations } from '../infra/migrate';
 import { startMailCatcher } from '../infra/mail-catcher';
 import { projectRoot } from '../infra/paths';
@@ -58,7 +63,14 @@ async function main(): Promise<void> {
       databaseUrl = await ensureDatabase(postgres.adminUrl, 'ccn');
     }
     const { applied } = await applyMigrations(databaseUrl);
+    const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
+    try {
+      await seedReferenceData(prisma);
+    } finally {
+      await prisma.$disconnect();
+    }
     log(`Cơ sở dữ liệu sẵn sàng; migration mới áp dụng: ${applied.length ? applied.join(', ') : 'không có'}`);
+    await seedDatabase(databaseUrl);
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUi = env.TEMPORAL_UI_URL ?? '(theo máy chủ Temporal của bạn)';
@@ -127,6 +139,20 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     await stopAll(1);
+  }
+}
+
+/** Reference data always; demo accounts (password DEMO_PASSWORD) only outside production. */
+async function seedDatabase(databaseUrl: string): Promise<void> {
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  try {
+    await seedReferenceData(prisma);
+    if (env.NODE_ENV !== 'production') {
+      const created = await seedDemoAccounts(prisma, env.DEMO_PASSWORD ?? 'demo', env.NODE_ENV ?? 'development');
+      if (created.length) log(`Tài khoản demo đã tạo (demo accounts, mật khẩu DEMO_PASSWORD): ${created.join(', ')}`);
+    }
+  } finally {
+    await prisma.$disconnect();
   }
 }
 
