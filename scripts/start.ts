@@ -11,9 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../db/client';
 import { seedReferenceData } from '../db/seed/reference-data';
-import { createPrismaClient } from '../db/client';
 import { seedDemoAccounts } from '../db/seed/demo-accounts';
-import { seedReferenceData } from '../db/seed/reference-data';
 import { applyMigrations } from '../infra/migrate';
 import { startMailCatcher } from '../infra/mail-catcher';
 import { projectRoot } from '../infra/paths';
@@ -70,7 +68,7 @@ async function main(): Promise<void> {
       await prisma.$disconnect();
     }
     log(`Cơ sở dữ liệu sẵn sàng; migration mới áp dụng: ${applied.length ? applied.join(', ') : 'không có'}`);
-    await seedDatabase(databaseUrl);
+    await seedDemoAccountsOutsideProduction(databaseUrl);
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUi = env.TEMPORAL_UI_URL ?? '(theo máy chủ Temporal của bạn)';
@@ -142,15 +140,13 @@ async function main(): Promise<void> {
   }
 }
 
-/** Reference data always; demo accounts (password DEMO_PASSWORD) only outside production. */
-async function seedDatabase(databaseUrl: string): Promise<void> {
+/** Demo accounts (password DEMO_PASSWORD, default "demo"), after the reference data; never in production. */
+async function seedDemoAccountsOutsideProduction(databaseUrl: string): Promise<void> {
+  if (env.NODE_ENV === 'production') return;
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
   try {
-    await seedReferenceData(prisma);
-    if (env.NODE_ENV !== 'production') {
-      const created = await seedDemoAccounts(prisma, env.DEMO_PASSWORD ?? 'demo', env.NODE_ENV ?? 'development');
-      if (created.length) log(`Tài khoản demo đã tạo (demo accounts, mật khẩu DEMO_PASSWORD): ${created.join(', ')}`);
-    }
+    const created = await seedDemoAccounts(prisma, env.DEMO_PASSWORD ?? 'demo', env.NODE_ENV ?? 'development');
+    if (created.length) log(`Tài khoản demo đã tạo (demo accounts): ${created.join(', ')}; mật khẩu: DEMO_PASSWORD (mặc định "demo")`);
   } finally {
     await prisma.$disconnect();
   }
