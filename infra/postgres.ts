@@ -19,10 +19,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, statSync } from 'node:fs';
 import { chmod, chown, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { assertPortFree } from './ports';
 
 export interface EmbeddedPostgresOptions {
   /** Absolute path of the cluster's data directory; initialised only when missing or empty. */
@@ -77,37 +77,6 @@ export function postgresBinaries(): { initdb: string; postgres: string; pgCtl: s
     );
   }
   return found;
-}
-
-/** Rejects with a clear message when something already listens on 127.0.0.1:<port>. */
-export async function assertPortFree(port: number): Promise<void> {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`invalid PostgreSQL port ${String(port)}`);
-  }
-  await new Promise<void>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(
-        err.code === 'EADDRINUSE'
-          ? new Error(`cannot start embedded PostgreSQL: port ${port} is already in use on 127.0.0.1 (another PostgreSQL or process listens there); choose another port`)
-          : new Error(`cannot start embedded PostgreSQL on port ${port}: ${err.message}`),
-      );
-    });
-    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve()));
-  });
-}
-
-/** A port that is free right now on 127.0.0.1 (for tests). */
-export async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 interface RunAs {
@@ -287,7 +256,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = options.password ?? 'postgres';
   const resolved = { dataDir, port, persistent, fast: options.fast ?? !persistent, startTimeoutMs: options.startTimeoutMs ?? 60_000 };
 
-  await assertPortFree(port);
+  await assertPortFree(port, 'PostgreSQL nhúng (embedded PostgreSQL)', 'EMBEDDED_POSTGRES_PORT');
   const bins = postgresBinaries();
   const runAs = postgresUser();
 

@@ -31,7 +31,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort, startEmbeddedPostgres } from '../infra/postgres';
+import { startEmbeddedPostgres } from '../infra/postgres';
+import { findFreePort } from '../infra/ports';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SCHEMA_PATH = path.join(ROOT, 'prisma', 'schema.prisma');

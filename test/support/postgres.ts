@@ -22,7 +22,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyMigrations } from '../../infra/migrate';
-import { createDatabaseFromTemplate, dropDatabase, ensureDatabase, findFreePort, startEmbeddedPostgres } from '../../infra/postgres';
+import { createDatabaseFromTemplate, dropDatabase, ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
+import { findFreePort } from '../../infra/ports';
 
 export interface TestDatabase {
   name: string;

@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createDatabaseFromTemplate, ensureDatabase, findFreePort, startEmbeddedPostgres } from '../../../infra/postgres';
+import { createDatabaseFromTemplate, ensureDatabase, startEmbeddedPostgres } from '../../../infra/postgres';
+import { findFreePort } from '../../../infra/ports';
 
 async function scalar(url: string, sql: string): Promise<unknown> {
   const client = new Client({ connectionString: url });
