@@ -1,4 +1,14 @@
-import type { DossierSnapshot, DossierWorkflowInput } from '../workflows/dossier/api';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AppraisalClock, ApplicantFacts, Deadline, ScreeningResult } from '../domain';
+import type { Prisma } from '../generated/prisma/client';
+import type {
+  CouncilSeat,
+  DecisionOutcome,
+  DossierStage,
+  DossierStatus,
+  DossierWorkflowInput,
+  OpinionVerdict,
+} from '../workflows/dossier/api';
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 
@@ -61,31 +71,221 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
   });
 }
 
-export interface CompletenessCheckRecord {
-  code: string;
-  actor: string;
-  complete: boolean;
-  missing: string[];
-  before: DossierSnapshot;
-  after: DossierSnapshot;
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+async function userIdByUsername(tx: Prisma.TransactionClient, username: string): Promise<string | null> {
+  const user = await tx.user.findUnique({ where: { username }, select: { id: true } });
+  return user?.id ?? null;
 }
 
-/** Applies the officer's check to the read model with its audit record; a retry (version already moved) is a no-op. */
-export async function recordCompletenessCheck(deps: ActivityDeps, record: CompletenessCheckRecord): Promise<void> {
+/**
+ * One state change of a dossier, as the workflow decided it. Everything it names is written in one
+ * transaction with its audit records; `after.version` makes it idempotent (a retry finds the version
+ * already there and writes nothing).
+ */
+export interface TransitionRecord {
+  code: string;
+  actor: string;
+  /** Audit action, e.g. 'dossier.complete'. */
+  action: string;
+  after: { stage: DossierStage; status: DossierStatus; version: number };
+  /** Extra facts for the audit record's newValue. */
+  detail?: Record<string, unknown>;
+  /** Deadlines to set (null removes one); a changed due date gets its own 'deadline.changed' audit record. */
+  deadlines?: Record<string, Deadline | null>;
+  clock?: AppraisalClock | null;
+  facts?: ApplicantFacts;
+  screening?: ScreeningResult;
+  /** Department-opinion tasks to open, ids chosen by the workflow. */
+  openTasks?: { id: string; departmentCode: string; deadline: Deadline }[];
+  /** Open tasks become CANCELLED (withdrawal). */
+  cancelOpenTasks?: boolean;
+  decision?: { outcome: DecisionOutcome; reason: string; winner: boolean };
+}
+
+export async function recordTransition(deps: ActivityDeps, record: TransitionRecord): Promise<void> {
   await deps.prisma.$transaction(async (tx) => {
     const dossier = await tx.dossier.findUniqueOrThrow({ where: { code: record.code } });
     if (dossier.version >= record.after.version) return;
-    const stage = record.complete ? 'DEPARTMENT_OPINIONS' : 'SUPPLEMENT_REQUESTED';
-    const status = record.complete ? 'ACTIVE' : 'ON_HOLD';
-    await tx.dossier.update({ where: { id: dossier.id }, data: { stage, status, version: record.after.version } });
+    const audit = (action: string, entityType: string, entityId: string, oldValue?: unknown, newValue?: unknown) =>
+      appendAudit(tx, { actor: record.actor, action, entityType, entityId, dossierCode: record.code, oldValue, newValue });
+
+    const oldDeadlines = (dossier.deadlines ?? {}) as Record<string, Deadline>;
+    const deadlines: Record<string, Deadline> = { ...oldDeadlines };
+    for (const [name, deadline] of Object.entries(record.deadlines ?? {})) {
+      if (deadline === null) delete deadlines[name];
+      else deadlines[name] = deadline;
+    }
+    await tx.dossier.update({
+      where: { id: dossier.id },
+      data: {
+        stage: record.after.stage,
+        status: record.after.status,
+        version: record.after.version,
+        deadlines: json(deadlines),
+        ...(record.clock !== undefined ? { clock: json(record.clock ?? {}) } : {}),
+        ...(record.facts !== undefined ? { facts: json(record.facts) } : {}),
+        ...(record.screening !== undefined ? { screening: json(record.screening) } : {}),
+      },
+    });
+    await audit(
+      record.action,
+      'Dossier',
+      dossier.id,
+      { stage: dossier.stage, status: dossier.status, version: dossier.version },
+      { stage: record.after.stage, status: record.after.status, version: record.after.version, ...record.detail },
+    );
+    for (const [name, deadline] of Object.entries(record.deadlines ?? {})) {
+      const before = oldDeadlines[name];
+      if ((before?.due ?? null) === (deadline?.due ?? null)) continue;
+      await audit('deadline.changed', 'Dossier', dossier.id, before ? { name, ...before } : null, deadline ? { name, ...deadline } : null);
+    }
+
+    if (record.openTasks?.length) {
+      const codes = record.openTasks.map((t) => t.departmentCode);
+      const departments = await tx.department.findMany({ where: { code: { in: codes } } });
+      const missing = codes.filter((c) => !departments.some((d) => d.code === c));
+      if (missing.length) {
+        throw ApplicationFailure.nonRetryable(`Không có sở, ngành mã ${missing.join(', ')} trong danh mục.`, 'UnknownDepartment');
+      }
+      for (const task of record.openTasks) {
+        const department = departments.find((d) => d.code === task.departmentCode) as { id: string };
+        await tx.task.create({
+          data: {
+            id: task.id,
+            dossierId: dossier.id,
+            kind: 'DEPARTMENT_OPINION',
+            departmentId: department.id,
+            role: 'REVIEWER',
+            dueOn: new Date(`${task.deadline.due}T00:00:00Z`),
+            version: 1,
+            payload: json({ departmentCode: task.departmentCode, deadline: task.deadline }),
+          },
+        });
+        await audit('task.opened', 'Task', task.id, undefined, { kind: 'DEPARTMENT_OPINION', departmentCode: task.departmentCode, due: task.deadline.due });
+      }
+    }
+
+    if (record.cancelOpenTasks) {
+      const open = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN' } });
+      for (const task of open) {
+        await tx.task.update({ where: { id: task.id }, data: { status: 'CANCELLED', version: task.version + 1, completedAt: new Date() } });
+        await audit('task.cancelled', 'Task', task.id, { status: 'OPEN' }, { status: 'CANCELLED' });
+      }
+    }
+
+    if (record.decision) {
+      const decidedById = await userIdByUsername(tx, record.actor);
+      if (!decidedById) throw ApplicationFailure.nonRetryable(`Không có người dùng ${record.actor}.`, 'UnknownUser');
+      const decision = await tx.decision.create({
+        data: {
+          roundId: dossier.roundId,
+          outcome: record.decision.outcome,
+          winnerDossierId: record.decision.winner ? dossier.id : null,
+          reason: record.decision.reason,
+          decidedById,
+          decidedAt: new Date(),
+        },
+      });
+      await audit('decision.recorded', 'Decision', decision.id, undefined, { outcome: record.decision.outcome, reason: record.decision.reason });
+      if (record.decision.winner) {
+        await tx.selectionRound.update({ where: { id: dossier.roundId }, data: { winnerDossierId: dossier.id, status: 'DECIDED', version: { increment: 1 } } });
+      }
+    }
+  });
+}
+
+export interface CloseOpinionTaskRecord {
+  code: string;
+  taskId: string;
+  /** Username, or 'system' for deemed consent. */
+  actor: string;
+  verdict: OpinionVerdict | 'DEEMED_CONSENT';
+  text: string;
+}
+
+/** A department answered, or its deadline passed (deemed consent): the task closes and the opinion is stored. Idempotent. */
+export async function closeOpinionTask(deps: ActivityDeps, record: CloseOpinionTaskRecord): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const task = await tx.task.findUniqueOrThrow({ where: { id: record.taskId } });
+    if (task.status !== 'OPEN') return;
+    const deemed = record.verdict === 'DEEMED_CONSENT';
+    const status = deemed ? 'DEEMED' : 'DONE';
+    await tx.task.update({ where: { id: task.id }, data: { status, version: task.version + 1, completedAt: new Date() } });
+    const givenById = deemed ? null : await userIdByUsername(tx, record.actor);
+    const departmentId = task.departmentId as string;
+    const opinion = await tx.opinion.upsert({
+      where: { dossierId_departmentId: { dossierId: task.dossierId, departmentId } },
+      create: { dossierId: task.dossierId, departmentId, verdict: record.verdict, text: record.text, deemed, givenById, givenAt: new Date() },
+      update: {},
+    });
     await appendAudit(tx, {
       actor: record.actor,
-      action: record.complete ? 'dossier.complete' : 'dossier.supplement-requested',
-      entityType: 'Dossier',
-      entityId: dossier.id,
+      action: deemed ? 'opinion.deemed' : 'opinion.given',
+      entityType: 'Opinion',
+      entityId: opinion.id,
       dossierCode: record.code,
-      oldValue: { stage: dossier.stage, status: dossier.status, version: dossier.version },
-      newValue: { stage, status, version: record.after.version, missing: record.missing },
+      oldValue: { taskId: task.id, status: task.status, version: task.version },
+      newValue: { taskId: task.id, status, version: task.version + 1, verdict: record.verdict, deemed },
     });
   });
+}
+
+/** The reminder before a task's deadline, noted on the task once. */
+export async function markTaskReminded(deps: ActivityDeps, record: { code: string; taskId: string; on: string }): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const task = await tx.task.findUniqueOrThrow({ where: { id: record.taskId } });
+    const payload = (task.payload ?? {}) as Record<string, unknown>;
+    if (payload.remindedOn) return;
+    await tx.task.update({ where: { id: task.id }, data: { payload: json({ ...payload, remindedOn: record.on }) } });
+    await appendAudit(tx, { actor: 'system', action: 'task.reminded', entityType: 'Task', entityId: task.id, dossierCode: record.code, newValue: { on: record.on } });
+  });
+}
+
+export interface ScoreRecord {
+  code: string;
+  actor: string;
+  councilRole: CouncilSeat;
+  criteria: Record<string, number>;
+  total: number;
+}
+
+/** One council member's score sheet; refused (non-retryable) when the member is not a user. Idempotent per member. */
+export async function recordScore(deps: ActivityDeps, record: ScoreRecord): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const memberId = await userIdByUsername(tx, record.actor);
+    if (!memberId) throw ApplicationFailure.nonRetryable(`Không có thành viên Hội đồng ${record.actor}.`, 'UnknownUser');
+    const dossier = await tx.dossier.findUniqueOrThrow({ where: { code: record.code } });
+    if (await tx.score.findUnique({ where: { memberId_dossierId: { memberId, dossierId: dossier.id } } })) return;
+    const score = await tx.score.create({
+      data: { roundId: dossier.roundId, dossierId: dossier.id, memberId, criteria: json(record.criteria), total: record.total, submittedAt: new Date() },
+    });
+    await appendAudit(tx, {
+      actor: record.actor,
+      action: 'score.submitted',
+      entityType: 'Score',
+      entityId: score.id,
+      dossierCode: record.code,
+      newValue: { councilRole: record.councilRole, criteria: record.criteria, total: record.total },
+    });
+  });
+}
+
+/** E-mail addresses of active staff with a role (and department), for notifications. */
+export async function staffRecipients(deps: ActivityDeps, query: { role: 'REVIEWER' | 'APPRAISER' | 'MANAGER' | 'INTAKE_OFFICER'; departmentCode?: string }): Promise<string[]> {
+  const users = await deps.prisma.user.findMany({
+    where: {
+      active: true,
+      roles: { some: { role: query.role } },
+      ...(query.departmentCode ? { department: { code: query.departmentCode } } : {}),
+    },
+    select: { email: true },
+    orderBy: { username: 'asc' },
+  });
+  return users.map((u) => u.email);
+}
+
+/** Whether a username names an active user (checked before a score or decision is accepted). */
+export async function userExists(deps: ActivityDeps, username: string): Promise<boolean> {
+  return (await deps.prisma.user.count({ where: { username, active: true } })) > 0;
 }

@@ -1,7 +1,19 @@
 import type { DossierWorkflowInput } from '../workflows/dossier/api';
 import type { MailRequest } from '../workflows/dossier/mails';
+import { appraisalClockStatus, computeDeadline } from './calendar';
 import type { ActivityDeps } from './deps';
-import { recordCompletenessCheck, recordDossierFiled, type CompletenessCheckRecord } from './dossier-records';
+import {
+  closeOpinionTask,
+  markTaskReminded,
+  recordDossierFiled,
+  recordScore,
+  recordTransition,
+  staffRecipients,
+  userExists,
+  type CloseOpinionTaskRecord,
+  type ScoreRecord,
+  type TransitionRecord,
+} from './dossier-records';
 import { sendMail } from './mail';
 
 export type { ActivityDeps } from './deps';
@@ -10,7 +22,14 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
-    recordCompletenessCheck: (record: CompletenessCheckRecord) => recordCompletenessCheck(deps, record),
+    recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
+    closeOpinionTask: (record: CloseOpinionTaskRecord) => closeOpinionTask(deps, record),
+    markTaskReminded: (record: { code: string; taskId: string; on: string }) => markTaskReminded(deps, record),
+    recordScore: (record: ScoreRecord) => recordScore(deps, record),
+    staffRecipients: (query: Parameters<typeof staffRecipients>[1]) => staffRecipients(deps, query),
+    computeDeadline: (request: Parameters<typeof computeDeadline>[1]) => computeDeadline(deps, request),
+    appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
+    userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail),
   };
 }

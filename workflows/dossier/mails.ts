@@ -27,3 +27,77 @@ export function acknowledgementMail(input: DossierWorkflowInput): MailRequest {
     ].join('\n'),
   };
 }
+
+const footer = ['', 'Thư này được gửi tự động từ hệ thống thẩm định chủ đầu tư hạ tầng cụm công nghiệp. Vui lòng không trả lời thư này.'];
+
+function toApplicant(input: DossierWorkflowInput, purpose: string, subject: string, lines: string[]): MailRequest {
+  return {
+    idempotencyKey: `${input.code}:${purpose}`,
+    dossierCode: input.code,
+    to: input.applicant.email,
+    subject: `[${input.code}] ${subject}`,
+    text: [`Kính gửi ${input.applicant.name},`, '', ...lines, ...footer].join('\n'),
+  };
+}
+
+/** `round` makes each request of a dossier its own mail (a dossier may be asked several times). */
+export function supplementRequestMail(input: DossierWorkflowInput, round: number, missing: string[], requestedOn: string): MailRequest {
+  return toApplicant(input, `supplement-request:${round}`, 'Yêu cầu bổ sung hồ sơ', [
+    `Ngày ${requestedOn}, cơ quan tiếp nhận đề nghị bổ sung hồ sơ "${input.projectTitle}" các tài liệu sau:`,
+    ...missing.map((m) => `  - ${m}`),
+    '',
+    'Thời hạn thẩm định tạm dừng từ ngày yêu cầu bổ sung cho đến khi nhận đủ tài liệu bổ sung.',
+  ]);
+}
+
+export function screeningRejectedMail(input: DossierWorkflowInput, failures: { reason: string }[]): MailRequest {
+  return toApplicant(input, 'screening-rejected', 'Kết quả sơ tuyển: hồ sơ không đáp ứng điều kiện', [
+    `Hồ sơ "${input.projectTitle}" không đáp ứng các điều kiện sơ tuyển sau nên không được chấm điểm:`,
+    ...failures.map((f) => `  - ${f.reason}`),
+  ]);
+}
+
+const OUTCOME_TEXT = {
+  APPROVE: 'UBND tỉnh chấp thuận, lựa chọn quý doanh nghiệp làm chủ đầu tư hạ tầng kỹ thuật cụm công nghiệp',
+  REJECT: 'UBND tỉnh không chấp thuận hồ sơ đề xuất',
+  RETURN: 'UBND tỉnh trả hồ sơ để cơ quan thẩm định hoàn thiện báo cáo',
+} as const;
+
+export function decisionMail(input: DossierWorkflowInput, decisionNo: number, outcome: keyof typeof OUTCOME_TEXT, reason: string): MailRequest {
+  return toApplicant(input, `decision:${decisionNo}`, 'Thông báo kết quả xem xét hồ sơ', [
+    `Về hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}): ${OUTCOME_TEXT[outcome]}.`,
+    reason ? `Lý do: ${reason}` : '',
+  ]);
+}
+
+export function withdrawnMail(input: DossierWorkflowInput): MailRequest {
+  return toApplicant(input, 'withdrawn', 'Xác nhận rút hồ sơ', [`Hệ thống đã ghi nhận việc rút hồ sơ "${input.projectTitle}". Hồ sơ đã được đóng.`]);
+}
+
+function toStaff(input: DossierWorkflowInput, purpose: string, to: string[], subject: string, lines: string[]): MailRequest[] {
+  return to.map((address, i) => ({
+    idempotencyKey: `${input.code}:${purpose}:${i}`,
+    dossierCode: input.code,
+    to: address,
+    subject: `[${input.code}] ${subject}`,
+    text: ['Kính gửi đồng chí,', '', ...lines, ...footer].join('\n'),
+  }));
+}
+
+export function opinionRequestMails(input: DossierWorkflowInput, departmentCode: string, due: string, to: string[]): MailRequest[] {
+  return toStaff(input, `opinion-request:${departmentCode}`, to, 'Đề nghị cho ý kiến về hồ sơ đề xuất chủ đầu tư hạ tầng CCN', [
+    `Đề nghị ${departmentCode} cho ý kiến về hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}).`,
+    `Hạn cho ý kiến: ${due}. Quá hạn mà không có ý kiến thì được coi là đồng ý.`,
+  ]);
+}
+
+export function opinionReminderMails(input: DossierWorkflowInput, departmentCode: string, due: string, to: string[]): MailRequest[] {
+  return toStaff(input, `opinion-reminder:${departmentCode}`, to, 'Nhắc hạn cho ý kiến', [
+    `${departmentCode} chưa cho ý kiến về hồ sơ "${input.projectTitle}". Hạn cuối: ${due}.`,
+    'Quá hạn mà không có ý kiến thì được coi là đồng ý.',
+  ]);
+}
+
+export function overdueMails(input: DossierWorkflowInput, step: string, due: string, to: string[]): MailRequest[] {
+  return toStaff(input, `overdue:${step}`, to, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`]);
+}

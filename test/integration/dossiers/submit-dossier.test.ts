@@ -84,7 +84,7 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
       handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 7 }] }),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/Phiên bản đã cũ/) } });
     const after = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 0 }] });
-    expect(after).toMatchObject({ status: 'IN_PROGRESS', version: 1 });
+    expect(after).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
     expect(await handle.query(snapshotQuery)).toMatchObject({ version: 1 });
     const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code: created.body.code } });
     expect(dossier.stage).toBe('DEPARTMENT_OPINIONS');

@@ -46,15 +46,16 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
 
     workers.push(startWorkerProcess(stack));
     const handle = stack.temporal.workflow.getHandle(code);
-    await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
-    const result = await handle.result();
-    expect(result).toMatchObject({ code, stage: 'departmentOpinion', status: 'IN_PROGRESS' });
+    const result = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    expect(result).toMatchObject({ code, stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
 
     expect(await stack.prisma.dossier.count({ where: { code } })).toBe(1);
     const actions = (await stack.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } })).map((e) => e.action);
-    expect(actions).toEqual(['round.opened', 'dossier.filed', 'dossier.complete']);
-    expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: code } })).toBe(1);
-    expect(stack.smtp.messages.filter((m) => m.subject.includes(code))).toHaveLength(1);
+    // The dossier's own transitions, each once; completing it opened one task per consulted department, once.
+    expect(actions.filter((a) => a.startsWith('round.') || a.startsWith('dossier.'))).toEqual(['round.opened', 'dossier.filed', 'dossier.complete']);
+    expect(await stack.prisma.task.count({ where: { dossier: { code } } })).toBe(result.opinionTasks.length);
+    expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: code, to: 'htx@example.vn' } })).toBe(1);
+    expect(stack.smtp.messages.filter((m) => m.subject.includes(code) && m.to.includes('htx@example.vn'))).toHaveLength(1);
     const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code } });
     expect(dossier).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
   });

@@ -1,0 +1,60 @@
+import {
+  clockStatus,
+  computeDeadline as computeDomainDeadline,
+  createWorkingDayCalendar,
+  type AppraisalClock,
+  type ClockStatus,
+  type Deadline,
+  addDays,
+  compareDates,
+  isWorkingDay,
+  type IsoDate,
+  type TimeLimit,
+  type WorkingDayCalendar,
+} from '../domain';
+import { seedVietnamCalendar } from '../domain/calendar/seed';
+import type { ActivityDeps } from './deps';
+
+let seed: ReturnType<typeof seedVietnamCalendar> | undefined;
+
+/** The calendar in force: the seeded Vietnamese calendar with the administrator's CalendarEntry rows over it. */
+export async function loadCalendar(deps: ActivityDeps): Promise<WorkingDayCalendar> {
+  seed ??= seedVietnamCalendar();
+  // Only administrator overrides count: the computed seed is authoritative (as db/working-day-calendar.ts decides).
+  const rows = await deps.prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' } });
+  return createWorkingDayCalendar([
+    ...seed,
+    ...rows.map((row) => ({ date: row.date.toISOString().slice(0, 10), working: row.working, reason: row.reason || (row.working ? 'Ngày làm việc' : 'Ngày nghỉ') })),
+  ]);
+}
+
+export interface DeadlineRequest {
+  from: IsoDate;
+  limit: TimeLimit;
+  /** Also give the working day this many working days before the due date, for a reminder. */
+  remindWorkingDaysBefore?: number;
+}
+
+/**
+ * A stage limit's due date for an event on `from`, explained (skipped non-working days), and the
+ * day a reminder goes out (null when that day would not be after `from`).
+ */
+export async function computeDeadline(deps: ActivityDeps, request: DeadlineRequest): Promise<Deadline & { remindOn: IsoDate | null }> {
+  const calendar = await loadCalendar(deps);
+  const deadline = computeDomainDeadline(calendar, request.from, request.limit);
+  let remindOn: IsoDate | null = null;
+  if (request.remindWorkingDaysBefore !== undefined) {
+    let day = deadline.due;
+    for (let left = request.remindWorkingDaysBefore; left > 0; ) {
+      day = addDays(day, -1);
+      if (isWorkingDay(calendar, day)) left -= 1;
+    }
+    remindOn = compareDates(day, request.from) > 0 ? day : null;
+  }
+  return { ...deadline, remindOn };
+}
+
+/** Where the appraisal clock stands on `today`, with the calendar in force. */
+export async function appraisalClockStatus(deps: ActivityDeps, request: { clock: AppraisalClock; today: IsoDate }): Promise<ClockStatus> {
+  return clockStatus(await loadCalendar(deps), request.clock, request.today);
+}

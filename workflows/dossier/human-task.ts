@@ -1,0 +1,51 @@
+import { addDays, type IsoDate } from '../../domain';
+
+/**
+ * Waits until `ready()` or until `until` begins (a durable timer), whichever comes first; true when
+ * ready. The dossier workflow's implementation also ends the wait when the dossier is withdrawn.
+ */
+export type Wait = (ready: () => boolean, until?: IsoDate) => Promise<boolean>;
+
+/**
+ * Every human step of the procedure, written once (shared/STYLE.md): open the task (read model and
+ * notification), wait for the person's action or the deadline, record the outcome.
+ *
+ * The person acts through an Update whose synchronous validator checks the action; its handler only
+ * deposits the action (so `action()` returns it) and waits for the task's result. The workflow body
+ * alone records, so an action and an expiring deadline can never both be recorded.
+ */
+export interface HumanTask<A, R> {
+  open(): Promise<void>;
+  /** The action an Update handler deposited, if any. */
+  action(): A | undefined;
+  record(action: A): Promise<R>;
+  deadline?: {
+    /** The last day to act: the deadline passes when the next day begins. */
+    due: IsoDate;
+    /** A reminder is sent when this day begins, unless the person already acted. */
+    remindOn?: IsoDate;
+    remind?(): Promise<void>;
+    /**
+     * What the law makes of silence. Returns the task's result (e.g. deemed consent), or undefined to
+     * keep the task open past its deadline (the overdue step is notified and still waited for).
+     */
+    expire(): Promise<R | undefined>;
+  };
+}
+
+export async function runHumanTask<A, R>(wait: Wait, task: HumanTask<A, R>): Promise<R> {
+  await task.open();
+  const acted = () => task.action() !== undefined;
+  const deadline = task.deadline;
+  if (deadline) {
+    if (deadline.remindOn && deadline.remind && !(await wait(acted, deadline.remindOn))) await deadline.remind();
+    if (!(await wait(acted, addDays(deadline.due, 1)))) {
+      const result = await deadline.expire();
+      if (result !== undefined) return result;
+      await wait(acted);
+    }
+  } else {
+    await wait(acted);
+  }
+  return task.record(task.action() as A);
+}
