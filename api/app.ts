@@ -8,6 +8,7 @@ import { notFoundHandler, problemHandler } from './http/error-middleware';
 import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
 import { healthRouter, registerHealthDocs } from './health/router';
 import { dossierRouter, registerDossierDocs } from './dossiers/router';
+import { authRouter, registerAuthDocs } from './auth/router';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -18,6 +19,7 @@ interface Feature {
 const FEATURES: Feature[] = [
   { router: healthRouter, docs: registerHealthDocs },
   { router: dossierRouter, docs: registerDossierDocs },
+  { router: authRouter, docs: registerAuthDocs },
 ];
 
 const BODY_LIMIT = '100kb';

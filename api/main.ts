@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { createPrismaClient } from '../db/client';
+import { activeDemoAccounts } from '../db/seed/demo-accounts';
 import { loadConfig } from '../infra/config';
 import { createMailer } from '../infra/mailer';
 import { createApp } from './app';
@@ -10,6 +11,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
   const prisma = createPrismaClient(config.DATABASE_URL);
+  if (config.NODE_ENV === 'production') {
+    // The demo accounts share a published password: production must not run while one can log in.
+    const demo = await activeDemoAccounts(prisma);
+    if (demo.length > 0) {
+      await prisma.$disconnect();
+      throw new Error(`NODE_ENV=production nhưng còn tài khoản demo đang hoạt động (active demo accounts): ${demo.join(', ')}. Khoá hoặc xoá chúng trước khi chạy.`);
+    }
+  }
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { authenticate, currentUser, requireRole, STAFF_ROLES } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
@@ -9,10 +10,13 @@ import { getDossier, submitDossier } from './service';
 
 export function dossierRouter(deps: ApiDeps): Router {
   const router = Router();
+  const signedIn = authenticate(deps);
+  // Idempotency keys are scoped per user: two officers choosing the same key never collide.
+  const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
 
-  router.post('/api/dossiers', idempotency(deps.prisma), async (req, res) => {
+  router.post('/api/dossiers', signedIn, requireRole('INTAKE_OFFICER'), perUser, async (req, res) => {
     const body = parseBody(SubmitDossierSchema, req);
-    const outcome = await submitDossier(deps, body, 'public', res.locals.idempotencyKey as string | undefined);
+    const outcome = await submitDossier(deps, body, currentUser(res).username, res.locals.idempotencyKey as string | undefined);
     if (outcome.registered) {
       res.status(201).location(`/api/dossiers/${outcome.dossier.code}`).json(outcome.dossier);
     } else {
@@ -23,7 +27,7 @@ export function dossierRouter(deps: ApiDeps): Router {
     }
   });
 
-  router.get('/api/dossiers/:code', async (req, res) => {
+  router.get('/api/dossiers/:code', signedIn, requireRole(...STAFF_ROLES), async (req, res) => {
     const { code } = parseParams(DossierCodeParamsSchema, req);
     res.json(await getDossier(deps, code));
   });
@@ -36,7 +40,8 @@ export const registerDossierDocs: DocsRegistration = (registry) => {
     method: 'post',
     path: '/api/dossiers',
     summary: 'Nộp hồ sơ đề xuất chủ đầu tư hạ tầng CCN (submit a dossier)',
-    description: `Starts the dossier's durable workflow; its id is the new dossier code. Send an ${IDEMPOTENCY_HEADER} header to make retries safe.`,
+    security: [{ bearerAuth: [] }],
+    description: `Role INTAKE_OFFICER. Starts the dossier's durable workflow; its id is the new dossier code. Send an ${IDEMPOTENCY_HEADER} header to make retries safe.`,
     request: {
       headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().max(255).optional() }),
       body: { content: { 'application/json': { schema: SubmitDossierSchema } } },
@@ -44,17 +49,19 @@ export const registerDossierDocs: DocsRegistration = (registry) => {
     responses: {
       201: { description: 'Hồ sơ đã được ghi sổ', content: { 'application/json': { schema: DossierViewSchema } } },
       202: { description: 'Đã nhận, đang ghi sổ (worker bận)', content: { 'application/json': { schema: z.object({ code: z.string(), detail: z.string() }) } } },
-      ...problemResponses(400, 409, 413, 422),
+      ...problemResponses(400, 401, 403, 409, 413, 422),
     },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/dossiers/{code}',
     summary: 'Xem hồ sơ (from the read model, never from Temporal)',
+    description: 'Any staff role.',
+    security: [{ bearerAuth: [] }],
     request: { params: DossierCodeParamsSchema },
     responses: {
       200: { description: 'Hồ sơ', content: { 'application/json': { schema: DossierViewSchema } } },
-      ...problemResponses(400, 404),
+      ...problemResponses(400, 401, 403, 404),
     },
   });
 };

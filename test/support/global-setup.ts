@@ -11,12 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { createPrismaClient } from '../../db/client';
+import { seedDemoAccounts } from '../../db/seed/demo-accounts';
 import { seedReferenceData } from '../../db/seed/reference-data';
 import { applyMigrations } from '../../infra/migrate';
 import { findFreePort } from '../../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
 import { ensureTemporalBinary } from '../../infra/temporal-binary';
 import { startTemporalDevServer } from '../../infra/temporal-server';
+import { TEST_DEMO_PASSWORD } from './auth';
 import { TEST_TEMPLATE_DATABASE } from './names';
 
 export default async function globalSetup(): Promise<void> {
@@ -33,6 +35,7 @@ export default async function globalSetup(): Promise<void> {
   await applyMigrations(templateUrl);
   const prisma = createPrismaClient(templateUrl, { maxConnections: 1 });
   await seedReferenceData(prisma);
+  await seedDemoAccounts(prisma, TEST_DEMO_PASSWORD, 'test');
   // A template with an open connection cannot be copied.
   await prisma.$disconnect();
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { checkCompletenessUpdate, snapshotQuery } from '../../../workflows/dossier/api';
+import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
 
 const validBody = {
@@ -10,15 +11,17 @@ const validBody = {
 
 describe('POST /api/dossiers → workflow → read model → mail', () => {
   let stack: TestStack;
+  let auth: { Authorization: string };
 
   beforeAll(async () => {
     stack = await createTestStack('submit');
     await stack.startWorker();
+    auth = bearer(await tokenFor(stack, 'intake'));
   });
   afterAll(() => stack.close());
 
   it('registers the dossier, starts its workflow under the dossier code and acknowledges by mail', async () => {
-    const created = await request(stack.app).post('/api/dossiers').send(validBody).expect(201);
+    const created = await request(stack.app).post('/api/dossiers').set(auth).send(validBody).expect(201);
     const code: string = created.body.code;
     expect(code).toMatch(/^CCN-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     expect(created.headers.location).toBe(`/api/dossiers/${code}`);
@@ -27,7 +30,7 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
     expect(description.status.name).toBe('RUNNING');
     expect(description.type).toBe('dossierWorkflow');
 
-    const read = await request(stack.app).get(`/api/dossiers/${code}`).expect(200);
+    const read = await request(stack.app).get(`/api/dossiers/${code}`).set(auth).expect(200);
     expect(read.body).toMatchObject({
       code,
       stage: 'COMPLETENESS_CHECK',
@@ -37,6 +40,7 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
       applicant: { taxCode: '1101234567' },
     });
     expect(read.body.timeline.map((e: { action: string }) => e.action)).toEqual(['round.opened', 'dossier.filed']);
+    expect(read.body.timeline.map((e: { actor: string }) => e.actor)).toEqual(['intake', 'intake']);
 
     const [mail] = await stack.smtp.waitFor((m) => m.subject.includes(code));
     expect(mail?.to).toEqual(['investor@example.vn']);
@@ -46,6 +50,7 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
   it('answers a bad body with a 400 problem document naming each invalid field', async () => {
     const response = await request(stack.app)
       .post('/api/dossiers')
+      .set(auth)
       .send({ ...validBody, applicant: { ...validBody.applicant, taxCode: '12', email: 'not-an-email' } })
       .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -55,22 +60,23 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
   });
 
   it('answers malformed JSON and unknown clusters with problem documents', async () => {
-    const malformed = await request(stack.app).post('/api/dossiers').set('Content-Type', 'application/json').send('{"clusterCode":').expect(400);
+    const malformed = await request(stack.app).post('/api/dossiers').set(auth).set('Content-Type', 'application/json').send('{"clusterCode":').expect(400);
     expect(malformed.body.title).toMatch(/JSON/);
-    const unknown = await request(stack.app).post('/api/dossiers').send({ ...validBody, clusterCode: 'NOWHERE' }).expect(422);
+    const unknown = await request(stack.app).post('/api/dossiers').set(auth).send({ ...validBody, clusterCode: 'NOWHERE' }).expect(422);
     expect(unknown.body.knownClusterCodes).toContain('DH-LOC-GIANG-1');
   });
 
   it('creates one dossier for repeated requests with the same Idempotency-Key', async () => {
     const body = { ...validBody, applicant: { ...validBody.applicant, taxCode: '1109999999' } };
-    const first = await request(stack.app).post('/api/dossiers').set('Idempotency-Key', 'retry-abc-1').send(body).expect(201);
-    const second = await request(stack.app).post('/api/dossiers').set('Idempotency-Key', 'retry-abc-1').send(body).expect(201);
+    const first = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'retry-abc-1').send(body).expect(201);
+    const second = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'retry-abc-1').send(body).expect(201);
     expect(second.body.code).toBe(first.body.code);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await stack.prisma.dossier.count({ where: { applicant: { taxCode: '1109999999' } } })).toBe(1);
 
     const reused = await request(stack.app)
       .post('/api/dossiers')
+      .set(auth)
       .set('Idempotency-Key', 'retry-abc-1')
       .send({ ...body, projectTitle: 'Một dự án khác hẳn' })
       .expect(422);
@@ -78,7 +84,7 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
   });
 
   it('refuses a stale completeness check and applies a current one', async () => {
-    const created = await request(stack.app).post('/api/dossiers').send(validBody).expect(201);
+    const created = await request(stack.app).post('/api/dossiers').set(auth).send(validBody).expect(201);
     const handle = stack.temporal.workflow.getHandle(created.body.code);
     await expect(
       handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 7 }] }),

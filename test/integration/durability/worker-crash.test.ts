@@ -3,6 +3,7 @@ import request from 'supertest';
 import { startServiceProcess, type ServiceProcess } from '../../../infra/service-process';
 import { projectRoot } from '../../../infra/paths';
 import { checkCompletenessUpdate } from '../../../workflows/dossier/api';
+import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
 
 function startWorkerProcess(stack: TestStack): ServiceProcess {
@@ -31,6 +32,7 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
     workers.push(startWorkerProcess(stack));
     const created = await request(stack.app)
       .post('/api/dossiers')
+      .set(bearer(await tokenFor(stack, 'intake')))
       .send({
         clusterCode: 'CD-TAN-CHANH-1',
         projectTitle: 'Hạ tầng CCN Tân Chánh 1',

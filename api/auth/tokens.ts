@@ -1,0 +1,35 @@
+import jwt from 'jsonwebtoken';
+
+/** A session lasts one working day. */
+export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
+const ALGORITHM = 'HS256';
+
+export interface TokenClaims {
+  /** The user's id. */
+  sub: string;
+  username: string;
+}
+
+export function signToken(secret: string, claims: TokenClaims): { token: string; expiresAt: Date } {
+  const token = jwt.sign({ username: claims.username }, secret, {
+    algorithm: ALGORITHM,
+    subject: claims.sub,
+    expiresIn: TOKEN_TTL_SECONDS,
+  });
+  const { exp } = jwt.decode(token) as { exp: number };
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export type VerifiedToken = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+export function verifyToken(secret: string, token: string): VerifiedToken {
+  try {
+    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM] });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
+      return { ok: false, reason: 'invalid' };
+    }
+    return { ok: true, claims: { sub: payload.sub, username: payload.username } };
+  } catch (error) {
+    return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+  }
+}
