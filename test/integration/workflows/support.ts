@@ -183,7 +183,7 @@ export async function recordHistoryFixture(handle: DossierHandle, name: string):
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
   const history = await handle.fetchHistory();
   fs.mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+  fs.writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.json`), `${historyToJSON(history)}\n`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
