@@ -107,6 +107,27 @@ describe('/api/calendar/days', () => {
     expect(events[1]).toMatchObject({ oldValue: { reason: body.reason, source: 'admin' }, newValue: { reason: 'Lý do mới', source: 'admin' } });
   });
 
+  it('concurrent changes of one day are serialised: each audit record’s old value is the previous record’s new value', async () => {
+    const reasons = Array.from({ length: 6 }, (_, i) => `Điều chỉnh đồng thời số ${i + 1} (thử nghiệm)`);
+    await Promise.all(
+      reasons.map((reason, i) =>
+        request(stack.app).put('/api/calendar/days/2026-07-08').set(admin).send({ working: i % 2 === 1, reason }).expect(200),
+      ),
+    );
+    const events = await auditOf('2026-07-08');
+    expect(events).toHaveLength(reasons.length);
+    expect(events[0]?.oldValue).toMatchObject({ working: true, source: 'default' });
+    for (let i = 1; i < events.length; i += 1) expect(events[i]?.oldValue).toEqual(events[i - 1]?.newValue);
+    const row = await stack.prisma.calendarEntry.findUniqueOrThrow({ where: { date: new Date('2026-07-08T00:00:00Z') } });
+    expect({ working: row.working, reason: row.reason, source: 'admin' }).toEqual(events[events.length - 1]?.newValue);
+  });
+
+  it('a deadline running past the last representable date is a 400 problem, not a crash', async () => {
+    const res = await request(stack.app).get('/api/calendar/deadline?from=9999-12-31&calendarDays=1').expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['from']);
+  });
+
   it('DELETE of a day without an override is a 404 problem and audits nothing', async () => {
     const res = await request(stack.app).delete('/api/calendar/days/2026-03-11').set(admin).expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
