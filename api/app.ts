@@ -8,6 +8,11 @@ import { notFoundHandler, problemHandler } from './http/error-middleware';
 import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
 import { healthRouter, registerHealthDocs } from './health/router';
 import { dossierRouter, registerDossierDocs } from './dossiers/router';
+import { auditRouter, registerAuditDocs } from './audit/router';
+import { publicRouter, registerPublicDocs } from './public/router';
+import { dashboardRouter, registerDashboardDocs } from './dashboard/router';
+import { dossierListRouter, registerDossierListDocs } from './dossier-list/router';
+import { taskRouter, registerTaskDocs } from './tasks/router';
 import { authRouter, registerAuthDocs } from './auth/router';
 import { calendarRouter, registerCalendarDocs } from './calendar/router';
 import { registerRulesDocs, rulesRouter } from './rules/router';
@@ -24,6 +29,11 @@ const FEATURES: Feature[] = [
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },
+  { router: taskRouter, docs: registerTaskDocs },
+  { router: dossierListRouter, docs: registerDossierListDocs },
+  { router: dashboardRouter, docs: registerDashboardDocs },
+  { router: publicRouter, docs: registerPublicDocs },
+  { router: auditRouter, docs: registerAuditDocs },
 ];
 
 const BODY_LIMIT = '100kb';

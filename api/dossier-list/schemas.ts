@@ -1,0 +1,55 @@
+import { DossierStage, DossierStatus } from '../../generated/prisma/client';
+import { z } from '../http/zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại');
+
+export const MAX_PAGE_SIZE = 100;
+
+export const DossierListQuerySchema = z
+  .object({
+    cluster: z.string().trim().min(1).max(64).optional().openapi({ description: 'Mã cụm công nghiệp', example: 'DH-LOC-GIANG-1' }),
+    stage: z.enum(DossierStage).optional(),
+    status: z.enum(DossierStatus).optional(),
+    overdue: z.enum(['true', 'false'], 'overdue là true hoặc false').transform((v) => v === 'true').optional().openapi({
+      description: 'true: có việc đang mở đã quá hạn; false: không có',
+    }),
+    filedFrom: isoDate.optional().openapi({ description: 'Nộp từ ngày (bao gồm)' }),
+    filedTo: isoDate.optional().openapi({ description: 'Nộp đến ngày (bao gồm)' }),
+    page: z.coerce.number('page là số nguyên ≥ 1').int('page là số nguyên ≥ 1').min(1, 'page là số nguyên ≥ 1').default(1),
+    pageSize: z.coerce
+      .number(`pageSize là số nguyên 1–${MAX_PAGE_SIZE}`)
+      .int(`pageSize là số nguyên 1–${MAX_PAGE_SIZE}`)
+      .min(1, `pageSize là số nguyên 1–${MAX_PAGE_SIZE}`)
+      .max(MAX_PAGE_SIZE, `pageSize tối đa ${MAX_PAGE_SIZE}`)
+      .default(20),
+  })
+  .strict()
+  .refine((q) => !q.filedFrom || !q.filedTo || q.filedFrom <= q.filedTo, { message: 'filedFrom phải trước hoặc bằng filedTo', path: ['filedTo'] });
+
+export type DossierListQuery = z.infer<typeof DossierListQuerySchema>;
+
+export const DossierListItemSchema = z
+  .object({
+    code: z.string(),
+    projectTitle: z.string(),
+    cluster: z.object({ code: z.string(), name: z.string() }),
+    applicantName: z.string(),
+    stage: z.enum(DossierStage),
+    status: z.enum(DossierStatus),
+    filedOn: z.string(),
+    nextDue: z.string().nullable().openapi({ description: 'Hạn gần nhất của các việc đang mở' }),
+    overdue: z.boolean(),
+  })
+  .openapi('DossierListItem');
+
+export const DossierListSchema = z
+  .object({
+    items: z.array(DossierListItemSchema),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  })
+  .openapi('DossierList');

@@ -1,0 +1,31 @@
+import { DossierStage, DossierStatus, Role, TaskKind } from '../../generated/prisma/client';
+import { z } from '../http/zod';
+
+export const InboxItemSchema = z
+  .object({
+    taskId: z.string(),
+    kind: z.enum(TaskKind),
+    dossierCode: z.string(),
+    projectTitle: z.string(),
+    clusterName: z.string(),
+    stage: z.enum(DossierStage),
+    status: z.enum(DossierStatus),
+    role: z.enum(Role).nullable(),
+    departmentCode: z.string().nullable(),
+    assignedToMe: z.boolean().openapi({ description: 'Giao đích danh cho người dùng (not just to their role or department)' }),
+    dueOn: z.string().nullable().openapi({ description: 'Hạn xử lý (YYYY-MM-DD)' }),
+    workingDaysLeft: z.number().int().nullable().openapi({ description: 'Số ngày làm việc còn lại; 0 = hạn hôm nay; âm = đã quá hạn' }),
+    nearDue: z.boolean().openapi({ description: 'Còn ≤ 2 ngày làm việc' }),
+    overdue: z.boolean(),
+    version: z.number().int(),
+  })
+  .openapi('InboxItem');
+
+export const InboxSchema = z
+  .object({
+    today: z.string().openapi({ description: 'Hôm nay theo giờ Việt Nam' }),
+    items: z.array(InboxItemSchema),
+  })
+  .openapi('Inbox');
+
+export type InboxItem = z.infer<typeof InboxItemSchema>;

@@ -1,0 +1,98 @@
+/**
+ * Every demo account against every staff endpoint: the exact status each role gets, plus 401
+ * without a token. A route that lost its requireRole (or gained a wrong one) fails here.
+ */
+import request from 'supertest';
+import { DEMO_ACCOUNTS } from '../../../db/seed/demo-accounts';
+import type { Role } from '../../../generated/prisma/client';
+import { bearer, tokenFor } from '../../support/auth';
+import { createTestStack, type TestStack } from '../../support/stack';
+import { insertDossier } from './fixtures';
+
+interface Endpoint {
+  name: string;
+  call: (stack: TestStack) => request.Test;
+  /** Roles allowed; null = every staff role. */
+  allowed: Role[] | null;
+  okStatus: number;
+}
+
+describe('authorisation matrix', () => {
+  let stack: TestStack;
+  let code: string;
+  let submissions = 0;
+
+  const endpoints: Endpoint[] = [
+    { name: 'GET /api/auth/me', call: (s) => request(s.app).get('/api/auth/me'), allowed: null, okStatus: 200 },
+    { name: 'GET /api/dossiers', call: (s) => request(s.app).get('/api/dossiers'), allowed: null, okStatus: 200 },
+    { name: 'GET /api/dossiers/:code', call: (s) => request(s.app).get(`/api/dossiers/${code}`), allowed: null, okStatus: 200 },
+    { name: 'GET /api/tasks', call: (s) => request(s.app).get('/api/tasks'), allowed: null, okStatus: 200 },
+    { name: 'GET /api/dashboard', call: (s) => request(s.app).get('/api/dashboard'), allowed: ['MANAGER', 'ADMIN'], okStatus: 200 },
+    {
+      name: 'GET /api/audit/export.csv',
+      call: (s) => request(s.app).get(`/api/audit/export.csv?dossier=${code}`),
+      allowed: ['ADMIN', 'MANAGER'],
+      okStatus: 200,
+    },
+    {
+      name: 'POST /api/dossiers',
+      call: (s) => {
+        submissions += 1;
+        return request(s.app)
+          .post('/api/dossiers')
+          .send({
+            clusterCode: 'TTH-CA-NHIP',
+            projectTitle: `Hạ tầng CCN Cà Nhíp ${submissions}`,
+            applicant: { name: 'Công ty Cà Nhíp', taxCode: `110555${String(submissions).padStart(4, '0')}`, email: 'canhip@example.vn' },
+          });
+      },
+      allowed: ['INTAKE_OFFICER'],
+      okStatus: 201,
+    },
+  ];
+
+  beforeAll(async () => {
+    stack = await createTestStack('authz');
+    await stack.startWorker();
+    code = (await insertDossier(stack.prisma)).code;
+  });
+  afterAll(() => stack.close());
+
+  it.each(endpoints.map((e) => [e.name, e] as const))('%s answers 401 without a token', async (_name, endpoint) => {
+    const response = await endpoint.call(stack).expect(401);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it.each(DEMO_ACCOUNTS.map((a) => [a.username, a] as const))('%s gets exactly its roles’ access', async (username, account) => {
+    const auth = bearer(await tokenFor(stack, username));
+    const seen: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const endpoint of endpoints) {
+      const allowed = endpoint.allowed === null || account.roles.some((role) => endpoint.allowed?.includes(role));
+      expected[endpoint.name] = allowed ? endpoint.okStatus : 403;
+      const response = await endpoint.call(stack).set(auth);
+      seen[endpoint.name] = response.status;
+      if (response.status === 403) {
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.body.requiredRoles).toEqual(endpoint.allowed);
+      }
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('keeps the public lookup open to everyone, signed in or not', async () => {
+    await request(stack.app).get(`/api/public/dossiers/${code}`).expect(200);
+    await request(stack.app)
+      .get(`/api/public/dossiers/${code}`)
+      .set(bearer(await tokenFor(stack, 'reviewer.doc')))
+      .expect(200);
+  });
+
+  it('names the roles a refused request needs, in Vietnamese', async () => {
+    const response = await request(stack.app)
+      .get('/api/dashboard')
+      .set(bearer(await tokenFor(stack, 'intake')))
+      .expect(403);
+    expect(response.body.detail).toMatch(/lãnh đạo \(MANAGER\) hoặc quản trị viên \(ADMIN\)/);
+  });
+});
