@@ -1,4 +1,5 @@
 import {
+  addDays,
   depositFor,
   DomainError,
   RULE_SETS,
@@ -14,7 +15,6 @@ import {
   type RuleSet,
   type ScreeningResult,
 } from '../../domain';
-import { addDays } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import { domainProblem, withDomainProblems } from '../http/domain-problem';
 import { badRequest, notFound, type InvalidField } from '../http/problem';
