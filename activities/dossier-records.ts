@@ -289,3 +289,57 @@ export async function staffRecipients(deps: ActivityDeps, query: { role: 'REVIEW
 export async function userExists(deps: ActivityDeps, username: string): Promise<boolean> {
   return (await deps.prisma.user.count({ where: { username, active: true } })) > 0;
 }
+
+export interface DeadlinesRecord {
+  code: string;
+  actor: string;
+  /** Dossier deadlines recomputed (only those given change). */
+  deadlines: Record<string, Deadline>;
+  /** Open opinion tasks' recomputed deadlines. */
+  tasks: { taskId: string; deadline: Deadline }[];
+}
+
+/**
+ * Deadlines recomputed after a calendar change: stored on the dossier and its open tasks, each moved
+ * due date audited. The dossier's version does not move (nothing a person saw changed state).
+ * Idempotent: a retry finds the same due dates and writes nothing.
+ */
+export async function recordDeadlines(deps: ActivityDeps, record: DeadlinesRecord): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const dossier = await tx.dossier.findUniqueOrThrow({ where: { code: record.code } });
+    const old = (dossier.deadlines ?? {}) as Record<string, Deadline>;
+    const moved = Object.entries(record.deadlines).filter(([name, deadline]) => old[name]?.due !== deadline.due || JSON.stringify(old[name]) !== JSON.stringify(deadline));
+    if (moved.length) {
+      await tx.dossier.update({ where: { id: dossier.id }, data: { deadlines: json({ ...old, ...record.deadlines }) } });
+      for (const [name, deadline] of moved) {
+        if (old[name]?.due === deadline.due) continue;
+        await appendAudit(tx, {
+          actor: record.actor,
+          action: 'deadline.changed',
+          entityType: 'Dossier',
+          entityId: dossier.id,
+          dossierCode: record.code,
+          oldValue: old[name] ? { name, ...old[name] } : null,
+          newValue: { name, ...deadline, cause: 'calendar-change' },
+        });
+      }
+    }
+    for (const { taskId, deadline } of record.tasks) {
+      const task = await tx.task.findUniqueOrThrow({ where: { id: taskId } });
+      const payload = (task.payload ?? {}) as { deadline?: Deadline };
+      if (task.status !== 'OPEN' || JSON.stringify(payload.deadline) === JSON.stringify(deadline)) continue;
+      await tx.task.update({ where: { id: taskId }, data: { dueOn: new Date(`${deadline.due}T00:00:00Z`), payload: json({ ...payload, deadline }) } });
+      if (payload.deadline?.due !== deadline.due) {
+        await appendAudit(tx, {
+          actor: record.actor,
+          action: 'task.deadline-changed',
+          entityType: 'Task',
+          entityId: taskId,
+          dossierCode: record.code,
+          oldValue: { due: payload.deadline?.due ?? null },
+          newValue: { due: deadline.due, skipped: deadline.skipped, cause: 'calendar-change' },
+        });
+      }
+    }
+  });
+}

@@ -5,12 +5,14 @@ import type { ActivityDeps } from './deps';
 import {
   closeOpinionTask,
   markTaskReminded,
+  recordDeadlines,
   recordDossierFiled,
   recordScore,
   recordTransition,
   staffRecipients,
   userExists,
   type CloseOpinionTaskRecord,
+  type DeadlinesRecord,
   type ScoreRecord,
   type TransitionRecord,
 } from './dossier-records';
@@ -23,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
     recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
+    recordDeadlines: (record: DeadlinesRecord) => recordDeadlines(deps, record),
     closeOpinionTask: (record: CloseOpinionTaskRecord) => closeOpinionTask(deps, record),
     markTaskReminded: (record: { code: string; taskId: string; on: string }) => markTaskReminded(deps, record),
     recordScore: (record: ScoreRecord) => recordScore(deps, record),

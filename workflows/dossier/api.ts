@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { AppraisalClock, ApplicantFacts, CriterionKey, Deadline, IsoDate, RankingResult, ScreeningResult } from '../../domain';
 
 /** The public contract of a dossier's workflow: its input, messages and snapshot. The API imports this. */
@@ -180,6 +180,12 @@ export const submitScoreUpdate = defineUpdate<ScoreView, [ScoreInput]>('submitSc
 export const submitReportUpdate = defineUpdate<DossierSnapshot, [ReportInput]>('submitReport');
 export const decideUpdate = defineUpdate<DossierSnapshot, [DecisionInput]>('decide');
 export const snapshotQuery = defineQuery<DossierSnapshot>('snapshot');
+/**
+ * An administrator changed the working-day calendar (`date` is the changed day): the workflow
+ * recomputes its open deadlines with the calendar in force and re-arms its timers. The same message
+ * name as the calendar service's sender (workflows/calendar-signal.ts).
+ */
+export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
 
 /** Workflow ids come only from here: a dossier's workflow id is its code. */
 export const dossierWorkflowId = (code: string) => code;

@@ -1,10 +1,12 @@
 import { addDays, type IsoDate } from '../../domain';
 
 /**
- * Waits until `ready()` or until `until` begins (a durable timer), whichever comes first; true when
- * ready. The dossier workflow's implementation also ends the wait when the dossier is withdrawn.
+ * Waits until `ready()` or until the day `until()` names begins (a durable timer), whichever comes
+ * first; true when ready. `until` is read again whenever the deadlines are recomputed (a calendar
+ * change), so the timer follows the new date. The dossier workflow's implementation also ends the
+ * wait when the dossier is withdrawn.
  */
-export type Wait = (ready: () => boolean, until?: IsoDate) => Promise<boolean>;
+export type Wait = (ready: () => boolean, until?: () => IsoDate) => Promise<boolean>;
 
 /**
  * Every human step of the procedure, written once (shared/STYLE.md): open the task (read model and
@@ -20,10 +22,10 @@ export interface HumanTask<A, R> {
   action(): A | undefined;
   record(action: A): Promise<R>;
   deadline?: {
-    /** The last day to act: the deadline passes when the next day begins. */
-    due: IsoDate;
-    /** A reminder is sent when this day begins, unless the person already acted. */
-    remindOn?: IsoDate;
+    /** The last day to act (read again after a calendar change): the deadline passes when the next day begins. */
+    due(): IsoDate;
+    /** A reminder is sent when this day begins, unless the person already acted (null: no reminder). */
+    remindOn?(): IsoDate | null;
     remind?(): Promise<void>;
     /**
      * What the law makes of silence. Returns the task's result (e.g. deemed consent), or undefined to
@@ -38,8 +40,9 @@ export async function runHumanTask<A, R>(wait: Wait, task: HumanTask<A, R>): Pro
   const acted = () => task.action() !== undefined;
   const deadline = task.deadline;
   if (deadline) {
-    if (deadline.remindOn && deadline.remind && !(await wait(acted, deadline.remindOn))) await deadline.remind();
-    if (!(await wait(acted, addDays(deadline.due, 1)))) {
+    const remindOn = deadline.remindOn;
+    if (remindOn && remindOn() && deadline.remind && !(await wait(acted, () => remindOn() ?? deadline.due()))) await deadline.remind();
+    if (!(await wait(acted, () => addDays(deadline.due(), 1)))) {
       const result = await deadline.expire();
       if (result !== undefined) return result;
       await wait(acted);

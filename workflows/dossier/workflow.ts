@@ -25,6 +25,7 @@ import type { TransitionRecord } from '../../activities/dossier-records';
 import { CLUSTER_CODE, DOSSIER_STAGE, DOSSIER_STATUS } from '../search-attributes';
 import {
   awaitRegistrationUpdate,
+  calendarChangedSignal,
   checkCompletenessUpdate,
   decideUpdate,
   giveOpinionUpdate,
@@ -79,6 +80,8 @@ class Withdrawn extends Error {}
 
 const fail = (message: string, type: string) => ApplicationFailure.nonRetryable(message, type);
 
+const withoutRemindOn = ({ from, due, amount, unit, skipped }: Deadline): Deadline => ({ from, due, amount, unit, skipped });
+
 /**
  * One dossier through the procedure of Decree 32/2024 (shared/DOMAIN.md §2), for its own applicant:
  *
@@ -115,6 +118,12 @@ class DossierProcedure {
   private readonly scoringMembers = new Set<string>();
   private supplementRounds = 0;
   private decisions = 0;
+  /** Calendar changes signalled, and how many times the deadlines were recomputed (waits re-arm on it). */
+  private calendarChanges = 0;
+  private deadlineEpoch = 0;
+  private finished = false;
+  /** Serialises read-model writes: a deadline recomputation never interleaves with a transition. */
+  private lock: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly input: DossierWorkflowInput,
@@ -148,6 +157,7 @@ class DossierProcedure {
     this.registered = true;
     await acts.sendMail(acknowledgementMail(this.input));
 
+    const recomputation = this.recomputeDeadlinesOnCalendarChange();
     try {
       await this.intake();
       await this.departmentOpinions();
@@ -156,6 +166,8 @@ class DossierProcedure {
       if (!(error instanceof Withdrawn)) throw error;
       await this.closeWithdrawn();
     }
+    this.finished = true;
+    await recomputation;
     await condition(allHandlersFinished);
     return this.snapshot;
   }
@@ -196,10 +208,11 @@ class DossierProcedure {
       },
       { clock, opinionTasks: tasks },
     );
-    this.remindOn = remindOn;
+    for (const task of tasks) if (remindOn) this.remindOn.set(task.taskId, remindOn);
   }
 
-  private remindOn: IsoDate | null = null;
+  /** Reminder day of each open opinion task. */
+  private readonly remindOn = new Map<string, IsoDate>();
 
   /** Stage 5: every consulted department in parallel, each task with its own deadline. */
   private async departmentOpinions(): Promise<void> {
@@ -211,7 +224,8 @@ class DossierProcedure {
 
   private opinionTask(taskId: string): Promise<NonNullable<OpinionTaskView['verdict']>> {
     const view = () => this.snapshot.opinionTasks.find((t) => t.taskId === taskId) as OpinionTaskView;
-    const { departmentCode, deadline } = view();
+    const { departmentCode } = view();
+    const due = () => view().deadline.due;
     /** Records the answer (or deemed consent); the task's result is its verdict. */
     const close = async (actor: string, verdict: NonNullable<OpinionTaskView['verdict']>, text: string) => {
       await acts.closeOpinionTask({ code: this.input.code, taskId, actor, verdict, text });
@@ -219,20 +233,20 @@ class DossierProcedure {
       return verdict;
     };
     return runHumanTask(this.wait, {
-      open: async () => this.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionRequestMails(this.input, departmentCode, deadline.due, to)),
+      open: async () => this.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionRequestMails(this.input, departmentCode, due(), to)),
       action: () => this.opinions.get(taskId),
       record: (opinion) => close(opinion.actor, opinion.verdict, opinion.text),
       deadline: {
-        due: deadline.due,
-        remindOn: this.remindOn ?? undefined,
+        due,
+        remindOn: () => this.remindOn.get(taskId) ?? null,
         remind: async () => {
           await acts.markTaskReminded({ code: this.input.code, taskId, on: this.time.today() });
-          await this.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionReminderMails(this.input, departmentCode, deadline.due, to));
+          await this.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionReminderMails(this.input, departmentCode, due(), to));
         },
         // Provincial practice (rule set): no answer by the deadline counts as consent.
         expire: async () => {
           if (!this.ruleSet.silenceMeansConsent) {
-            await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, `ý kiến ${departmentCode}`, deadline.due, to));
+            await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, `ý kiến ${departmentCode}`, due(), to));
             return undefined;
           }
           return close(SYSTEM, 'DEEMED_CONSENT', 'Không có ý kiến trong thời hạn: coi như đồng ý.');
@@ -277,19 +291,19 @@ class DossierProcedure {
   /** Stages 7–9: council scores (Updates recorded as they come), the report, the decision (RETURN loops). */
   private async scoringReportAndDecision(): Promise<void> {
     for (;;) {
-      const appraisalDue = this.snapshot.deadlines.appraisal as Deadline;
+      const appraisalDue = () => (this.snapshot.deadlines.appraisal as Deadline).due;
       await runHumanTask(this.wait, {
         open: async () => undefined,
         action: () => this.report,
         record: (report) => this.recordReport(report),
-        deadline: { due: appraisalDue.due, expire: () => this.overdue('báo cáo thẩm định', appraisalDue.due) },
+        deadline: { due: appraisalDue, expire: () => this.overdue('báo cáo thẩm định', appraisalDue()) },
       });
-      const decisionDue = this.snapshot.deadlines.decision as Deadline;
+      const decisionDue = () => (this.snapshot.deadlines.decision as Deadline).due;
       const decision = await runHumanTask(this.wait, {
         open: async () => undefined,
         action: () => this.decision,
         record: (decision) => this.recordDecision(decision),
-        deadline: { due: decisionDue.due, expire: () => this.overdue('quyết định', decisionDue.due) },
+        deadline: { due: decisionDue, expire: () => this.overdue('quyết định', decisionDue()) },
       });
       if (decision.outcome !== 'RETURN') return;
     }
@@ -300,8 +314,7 @@ class DossierProcedure {
     const ranking = rankApplicants(this.ruleSet, { scores: this.memberScores, chairProposal: report.chairProposal });
     const today = this.time.today();
     const proposed = ranking.winner === this.input.code;
-    const { from, due, amount, unit, skipped } = await acts.computeDeadline({ from: today, limit: this.ruleSet.limits.decision });
-    const decision: Deadline = { from, due, amount, unit, skipped };
+    const decision = withoutRemindOn(await acts.computeDeadline({ from: today, limit: this.ruleSet.limits.decision }));
     await this.transition(
       report.actor,
       'report.submitted',
@@ -416,20 +429,94 @@ class DossierProcedure {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Calendar changes (DOMAIN.md §4: due dates are recomputed on every calendar change)
+  // ---------------------------------------------------------------------------------------------
+
+  private async recomputeDeadlinesOnCalendarChange(): Promise<void> {
+    let handled = 0;
+    for (;;) {
+      await condition(() => this.calendarChanges > handled || this.finished);
+      if (this.finished) return;
+      handled = this.calendarChanges;
+      await this.exclusive(() => this.recomputeDeadlines());
+      this.deadlineEpoch += 1;
+    }
+  }
+
+  /** The open deadlines again, with the calendar in force; what moved is stored and audited. */
+  private async recomputeDeadlines(): Promise<void> {
+    if (this.closed()) return;
+    const today = this.time.today();
+    const deadlines: Record<string, Deadline> = {};
+    const { clock, stage } = this.snapshot;
+    if (clock && this.snapshot.deadlines.appraisal && ['DEPARTMENT_OPINIONS', 'SUPPLEMENT_REQUESTED', 'COMPLETENESS_CHECK', 'SCREENING', 'SCORING', 'APPRAISAL_REPORT'].includes(stage)) {
+      deadlines.appraisal = (await acts.appraisalClockStatus({ clock, today })).deadline;
+    }
+    const decision = this.snapshot.deadlines.decision;
+    if (decision && stage === 'DECISION') {
+      deadlines.decision = withoutRemindOn(await acts.computeDeadline({ from: decision.from, limit: this.ruleSet.limits.decision }));
+    }
+    const open = this.snapshot.opinionTasks.filter((t) => t.status === 'OPEN');
+    const tasks: { taskId: string; deadline: Deadline; remindOn: IsoDate | null }[] = [];
+    for (const task of open) {
+      const { remindOn, ...deadline } = await acts.computeDeadline({
+        from: task.deadline.from,
+        limit: this.ruleSet.limits.departmentOpinion,
+        remindWorkingDaysBefore: OPINION_REMINDER_WORKING_DAYS,
+      });
+      tasks.push({ taskId: task.taskId, deadline, remindOn });
+    }
+    await acts.recordDeadlines({ code: this.input.code, actor: SYSTEM, deadlines, tasks: tasks.map(({ taskId, deadline }) => ({ taskId, deadline })) });
+    this.snapshot = {
+      ...this.snapshot,
+      deadlines: { ...this.snapshot.deadlines, ...deadlines },
+      opinionTasks: this.snapshot.opinionTasks.map((t) => {
+        const changed = tasks.find((c) => c.taskId === t.taskId);
+        return changed && t.status === 'OPEN' ? { ...t, deadline: changed.deadline } : t;
+      }),
+    };
+    for (const task of tasks) {
+      if (task.remindOn) this.remindOn.set(task.taskId, task.remindOn);
+      else this.remindOn.delete(task.taskId);
+    }
+  }
+
+  private async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.lock;
+    let release: () => void = () => undefined;
+    this.lock = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Plumbing: waits, transitions, notifications
   // ---------------------------------------------------------------------------------------------
 
-  /** Waits for `ready` or until `until` begins; a withdrawal ends any wait. */
+  /**
+   * Waits for `ready` or until the day `until()` begins; a withdrawal ends any wait. When the
+   * deadlines are recomputed (calendar change) the timer is armed again for the new date.
+   */
   private readonly wait: Wait = async (ready, until) => {
-    const done = () => ready() || this.withdrawal !== undefined;
-    if (until === undefined) {
-      await condition(done);
-    } else {
-      const ms = this.time.msUntil(until);
-      if (ms > 0) await condition(done, ms);
+    for (;;) {
+      const epoch = this.deadlineEpoch;
+      const done = () => ready() || this.withdrawal !== undefined || this.deadlineEpoch !== epoch;
+      if (until === undefined) {
+        await condition(done);
+      } else {
+        const ms = this.time.msUntil(until());
+        if (ms > 0) await condition(done, ms);
+      }
+      if (this.withdrawal) throw new Withdrawn();
+      if (ready()) return true;
+      if (this.deadlineEpoch === epoch) return false;
     }
-    if (this.withdrawal) throw new Withdrawn();
-    return ready();
   };
 
   /** One state change: read model and audit in one transaction (an activity), then snapshot and search attributes. */
@@ -440,6 +527,17 @@ class DossierProcedure {
     status: DossierStatus,
     extra: Omit<TransitionRecord, 'code' | 'actor' | 'action' | 'after'> = {},
     view: Partial<DossierSnapshot> = {},
+  ): Promise<void> {
+    await this.exclusive(() => this.recordTransition(actor, action, stage, status, extra, view));
+  }
+
+  private async recordTransition(
+    actor: string,
+    action: string,
+    stage: DossierStage,
+    status: DossierStatus,
+    extra: Omit<TransitionRecord, 'code' | 'actor' | 'action' | 'after'>,
+    view: Partial<DossierSnapshot>,
   ): Promise<void> {
     const after = { stage, status, version: this.snapshot.version + 1 };
     await acts.recordTransition({ code: this.input.code, actor, action, after, ...extra });
@@ -491,6 +589,9 @@ class DossierProcedure {
 
   private setHandlers(): void {
     setHandler(snapshotQuery, () => this.snapshot);
+    setHandler(calendarChangedSignal, () => {
+      this.calendarChanges += 1;
+    });
     setHandler(awaitRegistrationUpdate, async () => {
       await condition(() => this.registered);
       return this.snapshot;

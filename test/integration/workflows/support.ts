@@ -89,8 +89,9 @@ export type DossierHandle = WorkflowHandle<typeof dossierWorkflow>;
 
 export const HISTORY_FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures', 'histories');
 
-export function calendar(): WorkingDayCalendar {
-  return createWorkingDayCalendar(seedVietnamCalendar());
+/** The seeded calendar, with administrator entries over it. */
+export function calendar(overrides: { date: string; working: boolean; reason: string }[] = []): WorkingDayCalendar {
+  return createWorkingDayCalendar([...seedVietnamCalendar(), ...overrides]);
 }
 
 export interface StartOptions {
