@@ -8,6 +8,7 @@ import { notFoundHandler, problemHandler } from './http/error-middleware';
 import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
 import { healthRouter, registerHealthDocs } from './health/router';
 import { dossierRouter, registerDossierDocs } from './dossiers/router';
+import { userRouter, registerUserDocs } from './users/router';
 import { auditRouter, registerAuditDocs } from './audit/router';
 import { publicRouter, registerPublicDocs } from './public/router';
 import { dashboardRouter, registerDashboardDocs } from './dashboard/router';
@@ -34,6 +35,7 @@ const FEATURES: Feature[] = [
   { router: dashboardRouter, docs: registerDashboardDocs },
   { router: publicRouter, docs: registerPublicDocs },
   { router: auditRouter, docs: registerAuditDocs },
+  { router: userRouter, docs: registerUserDocs },
 ];
 
 const BODY_LIMIT = '100kb';

@@ -21,6 +21,8 @@ describe('authorisation matrix', () => {
   let stack: TestStack;
   let code: string;
   let submissions = 0;
+  let userCount = 0;
+  let targetUserId: string;
 
   const endpoints: Endpoint[] = [
     { name: 'GET /api/auth/me', call: (s) => request(s.app).get('/api/auth/me'), allowed: null, okStatus: 200 },
@@ -49,12 +51,31 @@ describe('authorisation matrix', () => {
       allowed: ['INTAKE_OFFICER'],
       okStatus: 201,
     },
+    { name: 'GET /api/users', call: (s) => request(s.app).get('/api/users'), allowed: ['ADMIN'], okStatus: 200 },
+    {
+      name: 'POST /api/users',
+      call: (s) => {
+        userCount += 1;
+        return request(s.app)
+          .post('/api/users')
+          .send({ username: `matrix.user${userCount}`, fullName: 'Người thử', email: 'matrix@example.vn', password: 'a-long-password', roles: ['MANAGER'] });
+      },
+      allowed: ['ADMIN'],
+      okStatus: 201,
+    },
+    {
+      name: 'PATCH /api/users/:id',
+      call: (s) => request(s.app).patch(`/api/users/${targetUserId}`).send({ fullName: `Người thử ${Date.now()}` }),
+      allowed: ['ADMIN'],
+      okStatus: 200,
+    },
   ];
 
   beforeAll(async () => {
     stack = await createTestStack('authz');
     await stack.startWorker();
     code = (await insertDossier(stack.prisma)).code;
+    targetUserId = (await stack.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer.dard' } })).id;
   });
   afterAll(() => stack.close());
 
