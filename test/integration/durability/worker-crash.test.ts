@@ -16,6 +16,14 @@ function startWorkerProcess(stack: TestStack): ServiceProcess {
   });
 }
 
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('a worker killed with SIGKILL while a dossier waits for a person', () => {
   let stack: TestStack;
   const workers: ServiceProcess[] = [];
@@ -41,6 +49,9 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
       .expect(201);
     const code: string = created.body.code;
     await stack.smtp.waitFor((m) => m.subject.includes(code));
+    // The dossier now waits for the intake officer: the acknowledgement is delivered and marked
+    // sent. (A kill inside the SMTP exchange itself is the one window the outbox cannot close.)
+    await waitUntil(async () => (await stack.prisma.mailOutbox.count({ where: { dossierCode: code, sentAt: { not: null } } })) === 1);
 
     const first = workers[0] as ServiceProcess;
     process.kill(-(first.child.pid as number), 'SIGKILL');
