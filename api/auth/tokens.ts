@@ -3,6 +3,9 @@ import jwt from 'jsonwebtoken';
 /** A session lasts one working day. */
 export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 const ALGORITHM = 'HS256';
+/** Who issues tokens and for whom: a token signed with the same secret for another purpose is refused. */
+export const TOKEN_ISSUER = 'ccn-investor-selection';
+export const TOKEN_AUDIENCE = 'ccn-api';
 
 export interface TokenClaims {
   /** The user's id. */
@@ -14,6 +17,8 @@ export function signToken(secret: string, claims: TokenClaims): { token: string;
   const token = jwt.sign({ username: claims.username }, secret, {
     algorithm: ALGORITHM,
     subject: claims.sub,
+    issuer: TOKEN_ISSUER,
+    audience: TOKEN_AUDIENCE,
     expiresIn: TOKEN_TTL_SECONDS,
   });
   const { exp } = jwt.decode(token) as { exp: number };
@@ -24,7 +29,7 @@ export type VerifiedToken = { ok: true; claims: TokenClaims } | { ok: false; rea
 
 export function verifyToken(secret: string, token: string): VerifiedToken {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM] });
+    const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
       return { ok: false, reason: 'invalid' };
     }

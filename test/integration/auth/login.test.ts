@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_USERNAMES, seedDemoAccounts } from '../../../db/see
 import { projectRoot } from '../../../infra/paths';
 import { findFreePort, waitForPort } from '../../../infra/ports';
 import { startServiceProcess } from '../../../infra/service-process';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../api/auth/tokens';
 import { bearer, TEST_DEMO_PASSWORD, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
 
@@ -90,14 +91,19 @@ describe('accounts, login and tokens', () => {
   it('answers 401 for a missing, malformed, forged, expired or "none" token and for a deactivated account', async () => {
     const secret = stack.deps.config.JWT_SECRET;
     const admin = await stack.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    const claims = { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE };
+    const valid = jwt.sign({ username: 'admin' }, secret, { ...claims, subject: admin.id, expiresIn: 60 });
+    await request(stack.app).get('/api/auth/me').set('Authorization', `Bearer ${valid}`).expect(200);
     const cases: [string, string | undefined][] = [
       ['missing', undefined],
       ['not bearer', 'Basic YWRtaW46ZGVtbw=='],
       ['garbage', 'Bearer abc.def.ghi'],
-      ['other secret', `Bearer ${jwt.sign({ username: 'admin' }, 'another-secret-of-length', { subject: admin.id, expiresIn: 60 })}`],
-      ['expired', `Bearer ${jwt.sign({ username: 'admin', exp: Math.floor(Date.now() / 1000) - 10 }, secret, { subject: admin.id })}`],
-      ['alg none', `Bearer ${jwt.sign({ username: 'admin' }, '', { algorithm: 'none', subject: admin.id })}x`],
-      ['unknown user', `Bearer ${jwt.sign({ username: 'ghost' }, secret, { subject: '00000000-0000-4000-8000-000000000000', expiresIn: 60 })}`],
+      ['other secret', `Bearer ${jwt.sign({ username: 'admin' }, 'another-secret-of-length', { ...claims, subject: admin.id, expiresIn: 60 })}`],
+      ['expired', `Bearer ${jwt.sign({ username: 'admin', exp: Math.floor(Date.now() / 1000) - 10 }, secret, { ...claims, subject: admin.id })}`],
+      ['alg none', `Bearer ${jwt.sign({ username: 'admin' }, '', { ...claims, algorithm: 'none', subject: admin.id })}x`],
+      ['alg HS512', `Bearer ${jwt.sign({ username: 'admin' }, secret, { ...claims, algorithm: 'HS512', subject: admin.id, expiresIn: 60 })}`],
+      ['other audience', `Bearer ${jwt.sign({ username: 'admin' }, secret, { issuer: TOKEN_ISSUER, audience: 'other', subject: admin.id, expiresIn: 60 })}`],
+      ['unknown user', `Bearer ${jwt.sign({ username: 'ghost' }, secret, { ...claims, subject: '00000000-0000-4000-8000-000000000000', expiresIn: 60 })}`],
     ];
     for (const [label, header] of cases) {
       const call = request(stack.app).get('/api/auth/me');
@@ -138,11 +144,16 @@ describe('accounts, login and tokens', () => {
       PORT: String(await findFreePort()),
     };
     const mainFile = path.join(projectRoot(), 'api', 'main.ts');
-    const refused = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['--import', 'tsx', mainFile], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, _stdout, stderr) => {
-        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr });
+    const run = (extra: Record<string, string | undefined>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', mainFile], { env: { ...process.env, ...env, ...extra }, timeout: 60_000 }, (error, _stdout, stderr) => {
+          resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr });
+        });
       });
-    });
+    const defaultSecret = await run({ JWT_SECRET: undefined });
+    expect(defaultSecret.code).toBe(1);
+    expect(defaultSecret.stderr).toMatch(/JWT_SECRET/);
+    const refused = await run({});
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/tài khoản demo/);
     expect(refused.stderr).toContain('admin');
