@@ -116,4 +116,32 @@ describe('authorisation matrix', () => {
       .expect(403);
     expect(response.body.detail).toMatch(/lãnh đạo \(MANAGER\) hoặc quản trị viên \(ADMIN\)/);
   });
+
+  it('documents every staff endpoint in OpenAPI with bearer auth and its 401/403 problems; public ones without', async () => {
+    const doc = (await request(stack.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    const staff: [string, string][] = [
+      ['/api/auth/me', 'get'],
+      ['/api/dossiers', 'get'],
+      ['/api/dossiers', 'post'],
+      ['/api/dossiers/{code}', 'get'],
+      ['/api/tasks', 'get'],
+      ['/api/dashboard', 'get'],
+      ['/api/audit/export.csv', 'get'],
+      ['/api/users', 'get'],
+      ['/api/users', 'post'],
+      ['/api/users/{id}', 'patch'],
+    ];
+    for (const [path, method] of staff) {
+      const operation = doc.paths[path]?.[method];
+      expect([path, method, operation?.security]).toEqual([path, method, [{ bearerAuth: [] }]]);
+      expect(Object.keys(operation?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    for (const [path, method] of [['/api/auth/login', 'post'], ['/api/public/dossiers/{code}', 'get']] as const) {
+      const operation = doc.paths[path]?.[method];
+      expect(operation?.security).toBeUndefined();
+      expect(Object.keys(operation?.responses ?? {})).toContain('429');
+    }
+  });
 });
