@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { AppraisalClock, ApplicantFacts, Deadline, ScreeningResult } from '../domain';
+import { computeDeadline, formatDateVi, ruleSetById, type AppraisalClock, type ApplicantFacts, type CriterionKey, type Deadline, type MemberScore, type ScreeningResult } from '../domain';
+import { loadCalendar } from './calendar';
 import type { Prisma } from '../generated/prisma/client';
 import type {
   CouncilSeat,
@@ -14,14 +15,33 @@ import type { ActivityDeps } from './deps';
 
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+export interface Admission {
+  admitted: boolean;
+  /** Why a letter was refused (Vietnamese, shown to the applicant). */
+  reason?: string;
+  roundWindowClosesOn?: string;
+}
+
 /**
  * The dossier, its applicant and (for a cluster's first letter) its round enter the read model,
- * with their audit records, in one transaction. Idempotent: a retry after a crash finds the
- * dossier and writes nothing twice.
+ * with their audit records, in one transaction. The first letter opens a round whose public call is
+ * due within the rule set's callAnnouncement limit and whose window closes applicationWindow after
+ * that (the call is assumed announced on its due date: the latest the law allows). A letter after
+ * the window of the cluster's running round is refused with its reason (stage CLOSED, status
+ * REFUSED). Idempotent: a retry after a crash finds the dossier and writes nothing twice.
  */
-export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkflowInput): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
-    if (await tx.dossier.findUnique({ where: { code: input.code }, select: { id: true } })) return;
+export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkflowInput): Promise<Admission> {
+  const ruleSet = ruleSetById(input.ruleSetId);
+  if (!ruleSet) throw ApplicationFailure.nonRetryable(`Không có bộ quy tắc ${input.ruleSetId}.`, 'UnknownRuleSet');
+  const calendar = await loadCalendar(deps);
+  return deps.prisma.$transaction(async (tx): Promise<Admission> => {
+    const existing = await tx.dossier.findUnique({ where: { code: input.code }, include: { round: true } });
+    if (existing) {
+      const refusal = await tx.auditEvent.findFirst({ where: { dossierCode: input.code, action: 'dossier.refused-late' } });
+      return existing.status === 'REFUSED' && refusal
+        ? { admitted: false, reason: (refusal.newValue as { reason: string }).reason }
+        : { admitted: true, roundWindowClosesOn: existing.round.windowClosesOn?.toISOString().slice(0, 10) };
+    }
     const cluster = await tx.cluster.findUniqueOrThrow({ where: { code: input.clusterCode } });
     const applicant = await tx.applicant.upsert({
       where: { taxCode: input.applicant.taxCode },
@@ -29,12 +49,20 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
       update: { name: input.applicant.name, contactEmail: input.applicant.email },
     });
     let round = await tx.selectionRound.findFirst({
-      where: { clusterId: cluster.id, status: { in: ['CALL_PENDING', 'WINDOW_OPEN'] } },
+      where: { clusterId: cluster.id, status: { in: ['CALL_PENDING', 'WINDOW_OPEN', 'APPRAISAL'] } },
       orderBy: { openedOn: 'desc' },
     });
     if (!round) {
+      const announcement = computeDeadline(calendar, input.filedOn, ruleSet.limits.callAnnouncement);
+      const window = computeDeadline(calendar, announcement.due, ruleSet.limits.applicationWindow);
       round = await tx.selectionRound.create({
-        data: { clusterId: cluster.id, ruleSetId: input.ruleSetId, openedOn: dateOnly(input.filedOn) },
+        data: {
+          clusterId: cluster.id,
+          ruleSetId: input.ruleSetId,
+          openedOn: dateOnly(input.filedOn),
+          announcementDueOn: dateOnly(announcement.due),
+          windowClosesOn: dateOnly(window.due),
+        },
       });
       await appendAudit(tx, {
         actor: input.submittedBy,
@@ -42,9 +70,14 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
         entityType: 'SelectionRound',
         entityId: round.id,
         dossierCode: input.code,
-        newValue: { clusterCode: cluster.code, ruleSetId: input.ruleSetId, openedOn: input.filedOn },
+        newValue: { clusterCode: cluster.code, ruleSetId: input.ruleSetId, openedOn: input.filedOn, announcementDue: announcement, windowCloses: window },
       });
     }
+    const windowClosesOn = round.windowClosesOn?.toISOString().slice(0, 10);
+    const late = windowClosesOn !== undefined && input.filedOn > windowClosesOn;
+    const reason = late
+      ? `Văn bản đề nghị nhận ngày ${formatDateVi(input.filedOn)}, sau khi hết thời hạn nhận hồ sơ của đợt lựa chọn chủ đầu tư cụm công nghiệp ${cluster.code} (hết ngày ${formatDateVi(windowClosesOn)}).`
+      : undefined;
     const dossier = await tx.dossier.create({
       data: {
         code: input.code,
@@ -55,8 +88,8 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
         applicantId: applicant.id,
         ruleSetId: input.ruleSetId,
         filedOn: dateOnly(input.filedOn),
-        stage: 'COMPLETENESS_CHECK',
-        status: 'ACTIVE',
+        stage: late ? 'CLOSED' : 'COMPLETENESS_CHECK',
+        status: late ? 'REFUSED' : 'ACTIVE',
         version: 0,
       },
     });
@@ -68,7 +101,41 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
       dossierCode: input.code,
       newValue: { stage: dossier.stage, status: dossier.status, ruleSetId: input.ruleSetId, clusterCode: cluster.code, filedOn: input.filedOn },
     });
+    if (late) {
+      await appendAudit(tx, { actor: 'system', action: 'dossier.refused-late', entityType: 'Dossier', entityId: dossier.id, dossierCode: input.code, newValue: { reason, windowClosesOn } });
+      return { admitted: false, reason };
+    }
+    return { admitted: true, roundWindowClosesOn: windowClosesOn };
   });
+}
+
+/**
+ * Every council score sheet of the dossier's round, for ranking the round's applicants together
+ * (applicantId = dossier code); refused and withdrawn dossiers are left out. `unscored` names the
+ * round's other dossiers still in progress without a score, so a report can say the ranking is
+ * provisional.
+ */
+export async function roundScores(deps: ActivityDeps, request: { code: string }): Promise<{ scores: MemberScore[]; unscored: string[] }> {
+  const dossier = await deps.prisma.dossier.findUniqueOrThrow({ where: { code: request.code } });
+  const rows = await deps.prisma.score.findMany({
+    where: { roundId: dossier.roundId, dossier: { status: { notIn: ['REFUSED', 'WITHDRAWN'] } } },
+    include: { member: { select: { username: true } }, dossier: { select: { code: true } } },
+    orderBy: { submittedAt: 'asc' },
+  });
+  const scores: MemberScore[] = rows.map((row) => ({
+    memberId: row.member.username,
+    // Secretaries' sheets are refused before they are stored: every stored sheet is a voting member's.
+    role: 'member',
+    applicantId: row.dossier.code,
+    criteria: row.criteria as Record<CriterionKey, number>,
+  }));
+  const scored = new Set(scores.map((s) => s.applicantId));
+  const others = await deps.prisma.dossier.findMany({
+    where: { roundId: dossier.roundId, status: { in: ['ACTIVE', 'ON_HOLD', 'RETURNED'] } },
+    select: { code: true },
+    orderBy: { code: 'asc' },
+  });
+  return { scores, unscored: others.map((d) => d.code).filter((c) => !scored.has(c)) };
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;

@@ -9,6 +9,7 @@ import {
   recordDossierFiled,
   recordScore,
   recordTransition,
+  roundScores,
   staffRecipients,
   userExists,
   type CloseOpinionTaskRecord,
@@ -24,6 +25,7 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
+    roundScores: (request: { code: string }) => roundScores(deps, request),
     recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
     recordDeadlines: (record: DeadlinesRecord) => recordDeadlines(deps, record),
     closeOpinionTask: (record: CloseOpinionTaskRecord) => closeOpinionTask(deps, record),

@@ -74,6 +74,8 @@ export interface AppraisalReportView {
   ranking: RankingResult;
   /** The dossier's applicant qualifies and is proposed as investor. */
   proposed: boolean;
+  /** Other dossiers of the round still in progress without a score: the ranking is provisional while any remain. */
+  unscoredApplicants: string[];
 }
 
 export interface DecisionView {

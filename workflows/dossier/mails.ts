@@ -101,3 +101,10 @@ export function opinionReminderMails(input: DossierWorkflowInput, departmentCode
 export function overdueMails(input: DossierWorkflowInput, step: string, due: string, to: string[]): MailRequest[] {
   return toStaff(input, `overdue:${step}`, to, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`]);
 }
+
+export function lateRefusalMail(input: DossierWorkflowInput, reason: string): MailRequest {
+  return toApplicant(input, 'refused-late', 'Thông báo không tiếp nhận hồ sơ: quá thời hạn', [
+    `Văn bản đề nghị "${input.projectTitle}" không được tiếp nhận vào đợt lựa chọn chủ đầu tư đang diễn ra.`,
+    `Lý do: ${reason}`,
+  ]);
+}

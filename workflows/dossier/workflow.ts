@@ -54,6 +54,7 @@ import { runHumanTask, type Wait } from './human-task';
 import {
   acknowledgementMail,
   decisionMail,
+  lateRefusalMail,
   opinionReminderMails,
   opinionRequestMails,
   overdueMails,
@@ -153,7 +154,19 @@ class DossierProcedure {
       { key: DOSSIER_STAGE, value: this.snapshot.stage },
       { key: DOSSIER_STATUS, value: this.snapshot.status },
     ]);
-    await acts.recordDossierFiled(this.input);
+    const admission = await acts.recordDossierFiled(this.input);
+    if (admission?.admitted === false) {
+      // Stage 2: a letter after the round's window closed is refused with its reason.
+      this.snapshot = { ...this.snapshot, stage: 'CLOSED', status: 'REFUSED' };
+      this.registered = true;
+      upsertSearchAttributes([
+        { key: DOSSIER_STAGE, value: this.snapshot.stage },
+        { key: DOSSIER_STATUS, value: this.snapshot.status },
+      ]);
+      await acts.sendMail(lateRefusalMail(this.input, admission.reason ?? ''));
+      await condition(allHandlersFinished);
+      return this.snapshot;
+    }
     this.registered = true;
     await acts.sendMail(acknowledgementMail(this.input));
 
@@ -311,7 +324,9 @@ class DossierProcedure {
 
   private async recordReport(report: ReportInput): Promise<void> {
     this.report = undefined;
-    const ranking = rankApplicants(this.ruleSet, { scores: this.memberScores, chairProposal: report.chairProposal });
+    // The round's applicants are ranked together (every scored dossier of the round).
+    const round = await acts.roundScores({ code: this.input.code });
+    const ranking = rankApplicants(this.ruleSet, { scores: round.scores, chairProposal: report.chairProposal });
     const today = this.time.today();
     const proposed = ranking.winner === this.input.code;
     const decision = withoutRemindOn(await acts.computeDeadline({ from: today, limit: this.ruleSet.limits.decision }));
@@ -320,8 +335,8 @@ class DossierProcedure {
       'report.submitted',
       'DECISION',
       'ACTIVE',
-      { deadlines: { decision }, detail: { summary: report.summary, proposed, ranking } },
-      { report: { by: report.actor, on: today, summary: report.summary, ranking, proposed } },
+      { deadlines: { decision }, detail: { summary: report.summary, proposed, ranking, unscoredApplicants: round.unscored } },
+      { report: { by: report.actor, on: today, summary: report.summary, ranking, proposed, unscoredApplicants: round.unscored } },
     );
   }
 

@@ -32,22 +32,23 @@ describe('screening, council scoring, appraisal report and decision', () => {
   });
   afterAll(() => stack.close());
 
-  async function toScreening(email = 'investor@example.vn'): Promise<{ handle: DossierHandle; code: string; s: DossierSnapshot }> {
-    const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY, email });
+  /** Each scenario uses its own cluster, hence its own selection round. */
+  async function toScreening(clusterCode: string, email = 'investor@example.vn'): Promise<{ handle: DossierHandle; code: string; s: DossierSnapshot }> {
+    const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY, email, clusterCode });
     const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
     await giveOpinions(handle, s);
     return { handle, code: input.code, s: await waitForSnapshot(handle, (x) => x.stage === 'SCREENING') };
   }
 
-  async function screenedEligible(): Promise<{ handle: DossierHandle; code: string; s: DossierSnapshot }> {
-    const { handle, code, s } = await toScreening();
+  async function screenedEligible(clusterCode: string): Promise<{ handle: DossierHandle; code: string; s: DossierSnapshot }> {
+    const { handle, code, s } = await toScreening(clusterCode);
     const screened = await handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts: ELIGIBLE_FACTS, expectedVersion: s.version }] });
     expect(screened).toMatchObject({ stage: 'SCORING', status: 'ACTIVE', screening: { eligible: true, failures: [] } });
     return { handle, code, s: screened };
   }
 
   it('rejects an ineligible applicant with every failed criterion and tells it by mail', async () => {
-    const { handle, code, s } = await toScreening('weak.investor@example.vn');
+    const { handle, code, s } = await toScreening('TTR-TAN-BINH-1', 'weak.investor@example.vn');
     const facts = { ...ELIGIBLE_FACTS, landAreaHa: 15, equityVnd: 100_000_000_000, financialEvidence: [] as never[] };
     const refused = await handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts, expectedVersion: s.version }] });
     expect(refused).toMatchObject({ stage: 'CLOSED', status: 'REFUSED', screening: { eligible: false } });
@@ -64,7 +65,7 @@ describe('screening, council scoring, appraisal report and decision', () => {
   });
 
   it('scores, reports, returns the report for rework, then approves the proposed investor', async () => {
-    const { handle, code } = await screenedEligible();
+    const { handle, code } = await screenedEligible('DH-HIEP-HOA-1');
 
     const score = (actor: string, councilRole: 'chair' | 'member' | 'secretary', points = criteria(12, 12, 24, 32)) =>
       handle.executeUpdate(submitScoreUpdate, { args: [{ actor, councilRole, criteria: points }] });
@@ -120,7 +121,7 @@ describe('screening, council scoring, appraisal report and decision', () => {
   });
 
   it('proposes no investor when a single applicant stays under the pass mark; approval is refused, rejection closes it', async () => {
-    const { handle, code } = await screenedEligible();
+    const { handle, code } = await screenedEligible('DH-HIEP-HOA-2');
     await handle.executeUpdate(submitScoreUpdate, { args: [{ actor: 'wf.chair', councilRole: 'chair', criteria: criteria(8, 8, 15, 18) }] });
     await handle.executeUpdate(submitScoreUpdate, { args: [{ actor: 'wf.member1', councilRole: 'member', criteria: criteria(8, 8, 15, 17) }] });
     let s = await waitForSnapshot(handle, (x) => x.scores.length === 2);
