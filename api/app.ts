@@ -43,6 +43,8 @@ const BODY_LIMIT = '100kb';
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind the province's load balancer the client address comes from X-Forwarded-For; rate limits need it.
+  app.set('trust proxy', deps.config.TRUST_PROXY);
   app.use(helmet());
   app.use(
     pinoHttp({

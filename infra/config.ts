@@ -15,6 +15,11 @@ const ConfigSchema = z
     PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
     JWT_SECRET: z.string().min(16).default(DEFAULT_JWT_SECRET),
     DEMO_PASSWORD: z.string().min(1).default('demo'),
+    /** Express `trust proxy`: false (direct), a hop count, or addresses of the load balancers. */
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((value) => (value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((config, ctx) => {
