@@ -17,6 +17,7 @@ import { taskRouter, registerTaskDocs } from './tasks/router';
 import { authRouter, registerAuthDocs } from './auth/router';
 import { calendarRouter, registerCalendarDocs } from './calendar/router';
 import { registerRulesDocs, rulesRouter } from './rules/router';
+import { actionRouter, registerActionDocs } from './actions/router';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -27,6 +28,7 @@ interface Feature {
 const FEATURES: Feature[] = [
   { router: healthRouter, docs: registerHealthDocs },
   { router: dossierRouter, docs: registerDossierDocs },
+  { router: actionRouter, docs: registerActionDocs },
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },
