@@ -1,5 +1,4 @@
-import { Router, type Response } from 'express';
-import type { CouncilSeat } from '../../workflows/dossier/api';
+import { Router } from 'express';
 import {
   checkCompletenessUpdate,
   decideUpdate,
@@ -10,14 +9,16 @@ import {
   submitScoreUpdate,
   submitSupplementUpdate,
   withdrawUpdate,
+  type CouncilSeat,
 } from '../../workflows/dossier/api';
-import { authenticate, currentUser, requireRole, type Role } from '../auth/middleware';
+import type { ApplicantFacts } from '../../domain';
+import { authenticate, currentUser, requireRole, type AuthUser, type Role } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { DossierCodeParamsSchema } from '../dossiers/schemas';
+import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
-import { forbidden } from '../http/problem';
 import { parseBody, parseParams } from '../http/validate';
-import type { z } from '../http/zod';
+import { z } from '../http/zod';
 import {
   ActionResultSchema,
   CompletenessSchema,
@@ -30,123 +31,212 @@ import {
   SupplementSchema,
   WithdrawalSchema,
 } from './schemas';
-import { sendAction } from './service';
+import {
+  actionResult,
+  claimOpinionTask,
+  claimStep,
+  expectNoScoreYet,
+  expectVersion,
+  forward,
+  loadActionDossier,
+  notYourTask,
+  type ActionDossier,
+  type Step,
+} from './service';
 
-const SEATS: Record<string, CouncilSeat> = { CHAIR: 'chair', VICE_CHAIR: 'vice-chair', MEMBER: 'member', SECRETARY: 'secretary' };
+/** Voting seats of the standing council, as the workflow names them; the secretary does not vote. */
+const VOTING_SEATS: Partial<Record<NonNullable<AuthUser['councilRole']>, CouncilSeat>> = { CHAIR: 'chair', VICE_CHAIR: 'vice-chair', MEMBER: 'member' };
 
-interface Action {
-  path: string;
-  role: Role;
-  summary: string;
-  schema: z.ZodType;
-  run(deps: ApiDeps, code: string, body: never, res: Response): Promise<unknown>;
+interface Context {
+  deps: ApiDeps;
+  dossier: ActionDossier;
+  user: AuthUser;
 }
 
+/** One person's action on a dossier: POST /api/dossiers/{code}/{path}. */
+interface Action<S extends z.ZodType = z.ZodType> {
+  path: string;
+  roles: Role[];
+  summary: string;
+  /** Who may call it, for the OpenAPI description. */
+  who: string;
+  schema: S;
+  /** Refusals that depend on the account only (before the dossier is read). */
+  authorise?(user: AuthUser): void;
+  /** Read-model checks before the workflow: the step is open and the caller's, the version is current. */
+  check(context: Context, body: z.infer<S>): Promise<void>;
+  /** The Update, with the actor taken from the account. */
+  send(context: Context, body: z.infer<S>): Promise<void>;
+}
+
+const action = <S extends z.ZodType>(definition: Action<S>): Action => definition as unknown as Action;
+
+/** The step a role task stands for; `owned`: the caller must hold the open task (role, department, assignee). */
+const step = (label: string, stages: Step['stages'], taskKinds: Step['taskKinds'] = [], owned = true): Step => ({ label, stages, taskKinds, owned });
+
+const WITHDRAWABLE = step('nhận văn bản rút hồ sơ', ['COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING', 'APPRAISAL_REPORT']);
+
 /**
- * The people's actions on a dossier, one POST each; the actor is the signed-in user, never the body.
- * Each forwards to the dossier workflow's Update (workflows/dossier/api.ts), whose validator decides.
+ * The people's actions, one per Update of the dossier workflow (workflows/dossier/api.ts). Each is
+ * checked against the read model, then forwarded; the workflow's validator has the last word.
  */
 const ACTIONS: Action[] = [
-  {
+  action({
     path: 'completeness',
-    role: 'INTAKE_OFFICER',
+    roles: ['INTAKE_OFFICER'],
+    who: 'INTAKE_OFFICER',
     summary: 'Kiểm tra tính đầy đủ: đủ, hoặc yêu cầu bổ sung (completeness check)',
     schema: CompletenessSchema,
-    run: (deps, code, body: z.infer<typeof CompletenessSchema>, res) => sendAction(deps, code, checkCompletenessUpdate, { ...body, actor: currentUser(res).username }),
-  },
-  {
+    check: async ({ deps, dossier, user }, body) => {
+      await claimStep(deps, dossier, user, step('kiểm tra tính đầy đủ', ['COMPLETENESS_CHECK'], ['COMPLETENESS_CHECK', 'SUPPLEMENT_REVIEW']));
+      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
+    },
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, checkCompletenessUpdate, { ...body, actor: user.username }),
+  }),
+  action({
     path: 'supplement-requests',
-    role: 'APPRAISER',
-    summary: 'Yêu cầu bổ sung trong khi thẩm định: đồng hồ thẩm định tạm dừng',
+    roles: ['INTAKE_OFFICER', 'APPRAISER'],
+    who: 'INTAKE_OFFICER (bộ phận một cửa) or APPRAISER, while the dossier is at eligibility screening',
+    summary: 'Yêu cầu bổ sung trong khi thẩm định: đồng hồ thẩm định tạm dừng (supplement request)',
     schema: SupplementRequestSchema,
-    run: (deps, code, body: z.infer<typeof SupplementRequestSchema>, res) => sendAction(deps, code, requestSupplementUpdate, { ...body, actor: currentUser(res).username }),
-  },
-  {
+    check: async ({ deps, dossier, user }, body) => {
+      // The appraisal step must be open; the request is the one-stop desk's letter, not the appraiser's task.
+      await claimStep(deps, dossier, user, step('sơ tuyển (yêu cầu bổ sung)', ['SCREENING'], ['ELIGIBILITY_SCREENING'], false));
+      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
+    },
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, requestSupplementUpdate, { ...body, actor: user.username }),
+  }),
+  action({
     path: 'supplements',
-    role: 'INTAKE_OFFICER',
-    summary: 'Ghi nhận tài liệu bổ sung nhà đầu tư đã nộp: đồng hồ thẩm định chạy lại',
+    roles: ['INTAKE_OFFICER'],
+    who: 'INTAKE_OFFICER, on behalf of the applicant',
+    summary: 'Ghi nhận tài liệu bổ sung nhà đầu tư đã nộp: đồng hồ thẩm định chạy lại (supplement)',
     schema: SupplementSchema,
-    run: (deps, code, body: z.infer<typeof SupplementSchema>, res) => sendAction(deps, code, submitSupplementUpdate, { ...body, actor: currentUser(res).username }),
-  },
-  {
+    check: ({ deps, dossier, user }) => claimStep(deps, dossier, user, step('chờ bổ sung', ['SUPPLEMENT_REQUESTED'])),
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, submitSupplementUpdate, { ...body, actor: user.username }),
+  }),
+  action({
     path: 'withdrawal',
-    role: 'INTAKE_OFFICER',
-    summary: 'Ghi nhận văn bản rút hồ sơ của nhà đầu tư',
+    roles: ['INTAKE_OFFICER'],
+    who: 'INTAKE_OFFICER, on behalf of the applicant',
+    summary: 'Ghi nhận văn bản rút hồ sơ của nhà đầu tư (withdrawal)',
     schema: WithdrawalSchema,
-    run: (deps, code, body: z.infer<typeof WithdrawalSchema>, res) => sendAction(deps, code, withdrawUpdate, { ...body, actor: currentUser(res).username }),
-  },
-  {
+    check: ({ deps, dossier, user }) => claimStep(deps, dossier, user, WITHDRAWABLE),
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, withdrawUpdate, { ...body, actor: user.username }),
+  }),
+  action({
     path: 'opinions',
-    role: 'REVIEWER',
+    roles: ['REVIEWER'],
+    who: "REVIEWER of a consulted department; the department is the caller's own",
     summary: 'Ý kiến của sở, ngành của người đăng nhập (department opinion)',
     schema: OpinionSchema,
-    run: (deps, code, body: z.infer<typeof OpinionSchema>, res) => {
-      const user = currentUser(res);
-      if (!user.departmentCode) throw forbidden(`Tài khoản ${user.username} không thuộc sở, ngành nào nên không cho ý kiến được.`);
-      return sendAction(deps, code, giveOpinionUpdate, { ...body, departmentCode: user.departmentCode, actor: user.username });
-    },
-  },
-  {
+    check: ({ deps, dossier, user }, body) => claimOpinionTask(deps, dossier, user, body.taskVersion),
+    send: ({ deps, dossier, user }, body) =>
+      forward(deps, dossier, giveOpinionUpdate, { ...body, departmentCode: user.departmentCode as string, actor: user.username }),
+  }),
+  action({
     path: 'screening',
-    role: 'APPRAISER',
+    roles: ['APPRAISER'],
+    who: 'APPRAISER',
     summary: 'Sơ tuyển điều kiện nhà đầu tư (eligibility screening)',
     schema: ScreeningSchema,
-    run: (deps, code, body: z.infer<typeof ScreeningSchema>, res) =>
-      sendAction(deps, code, screenApplicantUpdate, { ...body, facts: body.facts as never, actor: currentUser(res).username }),
-  },
-  {
+    check: async ({ deps, dossier, user }, body) => {
+      await claimStep(deps, dossier, user, step('sơ tuyển', ['SCREENING'], ['ELIGIBILITY_SCREENING']));
+      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
+    },
+    send: ({ deps, dossier, user }, body) =>
+      forward(deps, dossier, screenApplicantUpdate, { facts: body.facts as ApplicantFacts, expectedVersion: body.expectedVersion, actor: user.username }),
+  }),
+  action({
     path: 'scores',
-    role: 'COUNCIL_MEMBER',
+    roles: ['COUNCIL_MEMBER'],
+    who: 'COUNCIL_MEMBER with a voting seat (chair, vice-chair, member); the secretary does not vote (403)',
     summary: 'Phiếu chấm điểm của thành viên Hội đồng đăng nhập (score sheet)',
     schema: ScoreSchema,
-    run: (deps, code, body: z.infer<typeof ScoreSchema>, res) => {
-      const user = currentUser(res);
-      const seat = user.councilRole ? SEATS[user.councilRole] : undefined;
-      if (!seat) throw forbidden(`Tài khoản ${user.username} không có ghế trong Hội đồng.`);
-      return sendAction(deps, code, submitScoreUpdate, { criteria: body.criteria, councilRole: seat, actor: user.username });
+    authorise: (user) => {
+      if (user.councilRole === 'SECRETARY') throw notYourTask('Thư ký Hội đồng không biểu quyết nên không chấm điểm.', 'NonVotingSeat');
+      if (!user.councilRole) throw notYourTask(`Tài khoản ${user.username} không có ghế trong Hội đồng.`, 'NoCouncilSeat');
     },
-  },
-  {
+    check: async ({ deps, dossier, user }) => {
+      await claimStep(deps, dossier, user, step('chấm điểm', ['SCORING'], ['COUNCIL_SCORING']));
+      await expectNoScoreYet(deps, dossier, user);
+    },
+    send: ({ deps, dossier, user }, body) =>
+      forward(deps, dossier, submitScoreUpdate, {
+        criteria: body.criteria,
+        councilRole: VOTING_SEATS[user.councilRole as keyof typeof VOTING_SEATS] as CouncilSeat,
+        actor: user.username,
+      }),
+  }),
+  action({
     path: 'report',
-    role: 'APPRAISER',
-    summary: 'Báo cáo thẩm định: xếp hạng các nhà đầu tư của đợt, đề xuất nhà đầu tư',
+    roles: ['APPRAISER'],
+    who: 'APPRAISER',
+    summary: 'Báo cáo thẩm định: xếp hạng các nhà đầu tư của đợt, đề xuất nhà đầu tư (appraisal report)',
     schema: ReportSchema,
-    run: (deps, code, body: z.infer<typeof ReportSchema>, res) => sendAction(deps, code, submitReportUpdate, { ...body, actor: currentUser(res).username }),
-  },
-  {
+    check: async ({ deps, dossier, user }, body) => {
+      await claimStep(deps, dossier, user, step('lập báo cáo thẩm định', ['SCORING', 'APPRAISAL_REPORT'], ['APPRAISAL_REPORT']));
+      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
+    },
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, submitReportUpdate, { ...body, actor: user.username }),
+  }),
+  action({
     path: 'decision',
-    role: 'MANAGER',
-    summary: 'Quyết định: chấp thuận, không chấp thuận, hoặc trả lại để hoàn thiện báo cáo',
+    roles: ['MANAGER'],
+    who: 'MANAGER',
+    summary: 'Quyết định: chấp thuận, không chấp thuận, hoặc trả lại để hoàn thiện báo cáo (decision)',
     schema: DecisionSchema,
-    run: (deps, code, body: z.infer<typeof DecisionSchema>, res) => sendAction(deps, code, decideUpdate, { ...body, actor: currentUser(res).username }),
-  },
+    check: async ({ deps, dossier, user }, body) => {
+      await claimStep(deps, dossier, user, step('quyết định', ['DECISION'], ['DECISION']));
+      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
+    },
+    send: ({ deps, dossier, user }, body) => forward(deps, dossier, decideUpdate, { ...body, actor: user.username }),
+  }),
 ];
+
+/** The action paths and who may call them (README, tests). */
+export const ACTION_ROUTES = ACTIONS.map(({ path, roles, who }) => ({ path: `/api/dossiers/{code}/${path}`, roles, who }));
 
 export function actionRouter(deps: ApiDeps): Router {
   const router = Router();
   const signedIn = authenticate(deps);
-  for (const action of ACTIONS) {
-    router.post(`/api/dossiers/:code/${action.path}`, signedIn, requireRole(action.role), async (req, res) => {
+  // A retry with the same Idempotency-Key (per user) gets the first answer instead of a 409 for a stale version.
+  const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
+  for (const definition of ACTIONS) {
+    router.post(`/api/dossiers/:code/${definition.path}`, signedIn, requireRole(...definition.roles), perUser, async (req, res) => {
       const { code } = parseParams(DossierCodeParamsSchema, req);
-      const body = parseBody(action.schema, req) as never;
-      res.json(await action.run(deps, code, body, res));
+      const body: unknown = parseBody(definition.schema, req);
+      const user = currentUser(res);
+      definition.authorise?.(user);
+      const context: Context = { deps, dossier: await loadActionDossier(deps, code), user };
+      await definition.check(context, body);
+      await definition.send(context, body);
+      res.json(await actionResult(deps, code));
     });
   }
   return router;
 }
 
 export const registerActionDocs: DocsRegistration = (registry) => {
-  for (const action of ACTIONS) {
+  for (const definition of ACTIONS) {
     registry.registerPath({
       method: 'post',
-      path: `/api/dossiers/{code}/${action.path}`,
-      summary: action.summary,
-      description: `Role ${action.role}. Forwarded to the dossier's workflow as an Update; its validator refuses a stale version or a step that is not open (409).`,
+      path: `/api/dossiers/{code}/${definition.path}`,
+      summary: definition.summary,
+      description:
+        `Who: ${definition.who}. Checked in the read model first: the dossier exists (404), the step is open (409) and is the caller's (403), ` +
+        "the version sent is current (409, with `currentVersion`). Then forwarded to the dossier's workflow as an Update, whose validator may still " +
+        'refuse (409 stale version or wrong stage, 403 not your task, 422 a business rule; `reason` names the refusal). ' +
+        `The answer is the dossier read back from the read model. Send an ${IDEMPOTENCY_HEADER} header to make retries safe.`,
       security: [{ bearerAuth: [] }],
-      request: { params: DossierCodeParamsSchema, body: { content: { 'application/json': { schema: action.schema } } } },
+      request: {
+        params: DossierCodeParamsSchema,
+        headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().max(255).optional() }),
+        body: { required: true, content: { 'application/json': { schema: definition.schema } } },
+      },
       responses: {
-        200: { description: 'Đã ghi nhận', content: { 'application/json': { schema: ActionResultSchema } } },
-        ...problemResponses(400, 401, 403, 404, 409, 422),
+        200: { description: 'Đã ghi nhận; hồ sơ sau thao tác', content: { 'application/json': { schema: ActionResultSchema } } },
+        ...problemResponses(400, 401, 403, 404, 409, 422, 503),
       },
     });
   }

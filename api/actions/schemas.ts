@@ -1,29 +1,50 @@
 import { FINANCIAL_EVIDENCE_KINDS } from '../../domain';
+import { DossierViewSchema } from '../dossiers/schemas';
 import { z } from '../http/zod';
 
-const version = z.number().int().min(0).openapi({ description: 'Phiên bản hồ sơ bạn đang xem (optimistic lock); phiên bản cũ bị từ chối 409.' });
-const items = z.array(z.string().trim().min(1).max(500)).min(1).max(50);
+/**
+ * Request bodies of the people's actions on a dossier. They check shape only; the actor (and the
+ * reviewer's department, the council member's seat) come from the signed-in account, never from
+ * here, and the business rules stay with the workflow's validators (a refusal is a 409/403/422).
+ */
+
+const expectedVersion = z
+  .number()
+  .int()
+  .min(0)
+  .openapi({ description: 'Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409.' });
+const documents = z.array(z.string().trim().min(1).max(500)).min(1).max(50);
 const points = z.number().min(0).max(100);
 
 export const CompletenessSchema = z
-  .object({ complete: z.boolean(), missing: items.optional(), expectedVersion: version })
+  .object({
+    complete: z.boolean(),
+    missing: documents.optional().openapi({ description: 'Tài liệu còn thiếu; bắt buộc khi complete = false (hồ sơ chuyển sang chờ bổ sung).' }),
+    expectedVersion,
+  })
   .strict()
   .openapi('CompletenessCheck');
 
-export const SupplementRequestSchema = z.object({ missing: items, expectedVersion: version }).strict().openapi('SupplementRequest');
+export const SupplementRequestSchema = z
+  .object({ missing: documents.openapi({ description: 'Tài liệu nhà đầu tư phải bổ sung; đồng hồ thẩm định tạm dừng.' }), expectedVersion })
+  .strict()
+  .openapi('SupplementRequest');
 
 export const SupplementSchema = z
-  .object({ documents: items.openapi({ description: 'Tài liệu bổ sung nhà đầu tư đã nộp (ghi nhận tại bộ phận một cửa).' }) })
+  .object({ documents: documents.openapi({ description: 'Tài liệu bổ sung nhà đầu tư đã nộp (ghi nhận tại bộ phận một cửa).' }) })
   .strict()
   .openapi('Supplement');
 
-export const WithdrawalSchema = z.object({ reason: z.string().trim().min(3).max(2000) }).strict().openapi('Withdrawal');
+export const WithdrawalSchema = z
+  .object({ reason: z.string().trim().min(3).max(2000).openapi({ description: 'Nội dung văn bản xin rút hồ sơ của nhà đầu tư.' }) })
+  .strict()
+  .openapi('Withdrawal');
 
 export const OpinionSchema = z
   .object({
     verdict: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'OBJECT']),
-    text: z.string().trim().max(10_000).default(''),
-    taskVersion: z.number().int().min(0).openapi({ description: 'Phiên bản nhiệm vụ bạn đang xem.' }),
+    text: z.string().trim().max(10_000).default('').openapi({ description: 'Nội dung ý kiến; bắt buộc khi có điều kiện hoặc phản đối.' }),
+    taskVersion: z.number().int().min(0).openapi({ description: 'Phiên bản nhiệm vụ bạn đang xem (`version` trong GET /api/tasks).' }),
   })
   .strict()
   .openapi('Opinion');
@@ -41,7 +62,7 @@ export const ScreeningSchema = z
         experienceEvidenceCertified: z.boolean(),
       })
       .strict(),
-    expectedVersion: version,
+    expectedVersion,
   })
   .strict()
   .openapi('Screening');
@@ -50,20 +71,47 @@ export const ScoreSchema = z
   .object({
     criteria: z
       .object({ infrastructurePlan: points, environmentalProtectionPlan: points, capacityAndExperience: points, financialPlan: points })
-      .strict(),
+      .strict()
+      .openapi({ description: 'Điểm từng tiêu chí, trong mức tối đa của bộ quy tắc (15/15/30/40 theo Nghị định 32/2024).' }),
   })
   .strict()
   .openapi('ScoreSheet');
 
 export const ReportSchema = z
-  .object({ summary: z.string().trim().min(1).max(20_000), chairProposal: z.string().optional(), expectedVersion: version })
+  .object({
+    summary: z.string().trim().min(1).max(20_000),
+    chairProposal: z.string().trim().min(1).max(64).optional().openapi({ description: 'Mã hồ sơ Chủ tịch đề xuất, chỉ dùng khi bộ quy tắc để Chủ tịch phá thế hoà.' }),
+    expectedVersion,
+  })
   .strict()
   .openapi('AppraisalReport');
 
 export const DecisionSchema = z
-  .object({ outcome: z.enum(['APPROVE', 'REJECT', 'RETURN']), reason: z.string().trim().max(5_000).default(''), expectedVersion: version })
+  .object({
+    outcome: z.enum(['APPROVE', 'REJECT', 'RETURN']),
+    reason: z.string().trim().max(5_000).default('').openapi({ description: 'Lý do; bắt buộc khi không chấp thuận hoặc trả lại.' }),
+    expectedVersion,
+  })
   .strict()
   .openapi('Decision');
 
-/** The workflow's answer: its snapshot (or the task / score sheet the action produced). */
-export const ActionResultSchema = z.record(z.string(), z.unknown()).openapi('ActionResult');
+/** The dossier after the action, read back from the read model (PostgreSQL). */
+export const ActionResultSchema = DossierViewSchema.extend({
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      kind: z.string(),
+      role: z.string().nullable(),
+      departmentCode: z.string().nullable(),
+      status: z.string(),
+      version: z.number().int(),
+      dueOn: z.string().nullable(),
+    }),
+  ),
+  scores: z.array(z.object({ member: z.string(), total: z.number() })),
+  report: z
+    .object({ by: z.string(), at: z.string(), summary: z.string(), proposed: z.boolean(), unscoredApplicants: z.array(z.string()) })
+    .nullable(),
+}).openapi('DossierAfterAction');
+
+export type ActionResult = z.infer<typeof ActionResultSchema>;

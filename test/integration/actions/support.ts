@@ -1,0 +1,104 @@
+/**
+ * Helpers for driving dossiers through the action endpoints as the people would: sign in, submit,
+ * read the dossier and the inbox (read model), post an action.
+ */
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { bearer, tokenFor } from '../../support/auth';
+import type { TestStack } from '../../support/stack';
+
+export const as = async (stack: TestStack, username: string) => bearer(await tokenFor(stack, username));
+
+/** A fresh 10-digit tax code, so each dossier has its own applicant. */
+export const taxCode = () => `11${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0')}`;
+
+/** Submits a dossier as the intake officer (POST /api/dossiers) and returns its code. */
+export async function submit(stack: TestStack, clusterCode: string): Promise<string> {
+  const created = await request(stack.app)
+    .post('/api/dossiers')
+    .set(await as(stack, 'intake'))
+    .send({ clusterCode, projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN', applicant: { name: 'Công ty CP Hạ tầng Thử nghiệm', taxCode: taxCode(), email: 'investor@example.vn' } })
+    .expect(201);
+  return created.body.code as string;
+}
+
+export async function act(stack: TestStack, username: string | null, code: string, path: string, body: object) {
+  const call = request(stack.app).post(`/api/dossiers/${code}/${path}`);
+  if (username) call.set(await as(stack, username));
+  return call.send(body);
+}
+
+export interface DossierRead {
+  filedOn: string;
+  stage: string;
+  status: string;
+  version: number;
+}
+
+export async function readDossier(stack: TestStack, code: string): Promise<DossierRead> {
+  const response = await request(stack.app)
+    .get(`/api/dossiers/${code}`)
+    .set(await as(stack, 'manager'))
+    .expect(200);
+  return response.body as DossierRead;
+}
+
+/** Polls GET /api/dossiers/{code} until the dossier reaches `stage` (steps the workflow takes on its own). */
+export async function waitForStage(stack: TestStack, code: string, stage: string, timeoutMs = 30_000): Promise<DossierRead> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const dossier = await readDossier(stack, code);
+    if (dossier.stage === stage) return dossier;
+    if (Date.now() > until) throw new Error(`${code} did not reach ${stage}: ${JSON.stringify(dossier)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The caller's open inbox task of `kind` on the dossier (GET /api/tasks), or undefined. */
+export async function inboxTask(stack: TestStack, username: string, code: string, kind: string): Promise<{ version: number; departmentCode: string | null } | undefined> {
+  const response = await request(stack.app)
+    .get('/api/tasks')
+    .set(await as(stack, username))
+    .expect(200);
+  const items = response.body.items as { dossierCode: string; kind: string; version: number; departmentCode: string | null }[];
+  return items.find((item) => item.dossierCode === code && item.kind === kind);
+}
+
+/** The departments consulted on a dossier: those of the rule set in force on its filing date (GET /api/rule-sets/effective). */
+export async function consultedDepartments(stack: TestStack, code: string): Promise<string[]> {
+  const { filedOn } = await readDossier(stack, code);
+  const response = await request(stack.app).get('/api/rule-sets/effective').query({ filedOn }).expect(200);
+  return response.body.consultedDepartments as string[];
+}
+
+export const ELIGIBLE_FACTS = {
+  legalStatus: { documentsValid: true, dissolving: false, suspended: false, underProsecution: false },
+  totalInvestmentVnd: 800_000_000_000,
+  equityVnd: 200_000_000_000,
+  landAreaHa: 75,
+  unremediedLandViolation: false,
+  financialEvidence: ['audited-statements-2y', 'bank-commitment'],
+  experienceEvidenceCertified: true,
+};
+
+export const criteria = (infrastructurePlan: number, environmentalProtectionPlan: number, capacityAndExperience: number, financialPlan: number) => ({
+  infrastructurePlan,
+  environmentalProtectionPlan,
+  capacityAndExperience,
+  financialPlan,
+});
+
+/** Takes a fresh dossier through completeness and every consulted department's opinion, to SCREENING. */
+export async function toScreening(stack: TestStack, clusterCode: string): Promise<{ code: string; version: number }> {
+  const code = await submit(stack, clusterCode);
+  const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
+  if (complete.status !== 200) throw new Error(`completeness: ${complete.status} ${JSON.stringify(complete.body)}`);
+  for (const departmentCode of await consultedDepartments(stack, code)) {
+    const reviewer = `reviewer.${departmentCode.toLowerCase()}`;
+    const task = await inboxTask(stack, reviewer, code, 'DEPARTMENT_OPINION');
+    const given = await act(stack, reviewer, code, 'opinions', { verdict: 'AGREE', text: 'Thống nhất.', taskVersion: task?.version ?? -1 });
+    if (given.status !== 200) throw new Error(`opinion of ${departmentCode}: ${given.status} ${JSON.stringify(given.body)}`);
+  }
+  const screening = await waitForStage(stack, code, 'SCREENING');
+  return { code, version: screening.version };
+}
