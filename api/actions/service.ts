@@ -43,7 +43,7 @@ export async function loadActionDossier(deps: Pick<ApiDeps, 'prisma'>, code: str
 }
 
 function stepNotOpen(dossier: ActionDossier, step: Step): HttpProblem {
-  const where = { stage: dossier.stage, status: dossier.status, currentVersion: dossier.version };
+  const where = { stage: dossier.stage, dossierStatus: dossier.status, currentVersion: dossier.version };
   if (CLOSED_STAGES.includes(dossier.stage)) {
     return conflict(`Hồ sơ ${dossier.code} đã kết thúc (${dossier.stage}/${dossier.status}); không nhận thêm thao tác.`, { reason: 'DossierClosed', ...where });
   }
@@ -115,7 +115,7 @@ const FORBIDDEN = new Set(['WrongDepartment', 'NotYourTask', 'UnknownUser']);
 export function workflowProblem(error: unknown, dossier: Pick<ActionDossier, 'code' | 'stage' | 'status'>, closed: boolean | undefined): unknown {
   if (error instanceof WorkflowNotFoundError) {
     if (closed) {
-      return conflict(`Hồ sơ ${dossier.code} đã kết thúc; không nhận thêm thao tác.`, { reason: 'DossierClosed', stage: dossier.stage, status: dossier.status });
+      return conflict(`Hồ sơ ${dossier.code} đã kết thúc; không nhận thêm thao tác.`, { reason: 'DossierClosed', stage: dossier.stage, dossierStatus: dossier.status });
     }
     return notFound(`Không tìm thấy quy trình xử lý của hồ sơ ${dossier.code}; báo quản trị viên.`);
   }

@@ -102,3 +102,30 @@ export async function toScreening(stack: TestStack, clusterCode: string): Promis
   const screening = await waitForStage(stack, code, 'SCREENING');
   return { code, version: screening.version };
 }
+
+/** A dossier in the read model only (no workflow behind it), with a role task, for the checks made before Temporal. */
+export async function insertReadModelDossier(
+  stack: TestStack,
+  options: { code: string; stage: 'DECISION'; taskAssignee?: string | null },
+): Promise<void> {
+  const cluster = await stack.prisma.cluster.findUniqueOrThrow({ where: { code: 'DH-MY-HANH-BAC' } });
+  const applicant = await stack.prisma.applicant.create({ data: { name: 'Công ty TNHH Chỉ trong sổ', taxCode: taxCode(), contactEmail: 'readmodel@example.vn' } });
+  const filedOn = new Date('2026-10-01T00:00:00Z');
+  const round = await stack.prisma.selectionRound.create({ data: { clusterId: cluster.id, ruleSetId: 'decree-303-2026', openedOn: filedOn } });
+  const dossier = await stack.prisma.dossier.create({
+    data: {
+      code: options.code,
+      projectTitle: 'Dự án chỉ có trong sổ',
+      roundId: round.id,
+      clusterId: cluster.id,
+      applicantId: applicant.id,
+      ruleSetId: 'decree-303-2026',
+      filedOn,
+      stage: options.stage,
+      status: 'ACTIVE',
+      version: 7,
+    },
+  });
+  const assignee = options.taskAssignee ? await stack.prisma.user.findUniqueOrThrow({ where: { username: options.taskAssignee } }) : null;
+  await stack.prisma.task.create({ data: { dossierId: dossier.id, kind: 'DECISION', role: 'MANAGER', assigneeId: assignee?.id ?? null } });
+}
