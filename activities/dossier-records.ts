@@ -105,6 +105,7 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
       await appendAudit(tx, { actor: 'system', action: 'dossier.refused-late', entityType: 'Dossier', entityId: dossier.id, dossierCode: input.code, newValue: { reason, windowClosesOn } });
       return { admitted: false, reason };
     }
+    await moveRoleTasks(tx, { id: dossier.id }, roleTasksAt('COMPLETENESS_CHECK', 'ACTIVE', 'dossier.filed'), {}, 'DONE');
     return { admitted: true, roundWindowClosesOn: windowClosesOn };
   });
 }
@@ -139,6 +140,57 @@ export async function roundScores(deps: ActivityDeps, request: { code: string })
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+type TaskKind = 'COMPLETENESS_CHECK' | 'SUPPLEMENT_REVIEW' | 'ELIGIBILITY_SCREENING' | 'COUNCIL_SCORING' | 'APPRAISAL_REPORT' | 'DECISION';
+type StaffRole = 'INTAKE_OFFICER' | 'APPRAISER' | 'COUNCIL_MEMBER' | 'MANAGER';
+
+/**
+ * The role tasks (inbox items, GET /api/tasks) open while a dossier is at a stage: who must act
+ * next, due by the stage's deadline. Department opinions are their own tasks (openTasks).
+ */
+function roleTasksAt(stage: DossierStage, status: DossierStatus, action: string): { kind: TaskKind; role: StaffRole; deadline?: 'appraisal' | 'decision' }[] {
+  if (status === 'ON_HOLD' || status === 'WITHDRAWN' || status === 'REFUSED' || status === 'REJECTED' || status === 'APPROVED') return [];
+  switch (stage) {
+    case 'COMPLETENESS_CHECK':
+      return [{ kind: action === 'dossier.supplement-received' ? 'SUPPLEMENT_REVIEW' : 'COMPLETENESS_CHECK', role: 'INTAKE_OFFICER', deadline: 'appraisal' }];
+    case 'SCREENING':
+      return [{ kind: 'ELIGIBILITY_SCREENING', role: 'APPRAISER', deadline: 'appraisal' }];
+    case 'SCORING':
+      return [
+        { kind: 'COUNCIL_SCORING', role: 'COUNCIL_MEMBER', deadline: 'appraisal' },
+        { kind: 'APPRAISAL_REPORT', role: 'APPRAISER', deadline: 'appraisal' },
+      ];
+    case 'APPRAISAL_REPORT':
+      return [{ kind: 'APPRAISAL_REPORT', role: 'APPRAISER', deadline: 'appraisal' }];
+    case 'DECISION':
+      return [{ kind: 'DECISION', role: 'MANAGER', deadline: 'decision' }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Closes the dossier's open role tasks (DONE, or CANCELLED) and opens those of its new stage. No
+ * audit records of their own: the dossier transition that moves them is the audited event.
+ */
+async function moveRoleTasks(
+  tx: Prisma.TransactionClient,
+  dossier: { id: string },
+  next: { kind: TaskKind; role: StaffRole; deadline?: 'appraisal' | 'decision' }[],
+  deadlines: Record<string, Deadline>,
+  closeAs: 'DONE' | 'CANCELLED',
+): Promise<void> {
+  const open = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN', kind: { not: 'DEPARTMENT_OPINION' } } });
+  for (const task of open) {
+    await tx.task.update({ where: { id: task.id }, data: { status: closeAs, version: task.version + 1, completedAt: new Date() } });
+  }
+  for (const task of next) {
+    const due = task.deadline ? deadlines[task.deadline]?.due : undefined;
+    await tx.task.create({
+      data: { dossierId: dossier.id, kind: task.kind, role: task.role, dueOn: due ? new Date(`${due}T00:00:00Z`) : null, version: 1, payload: json({ deadline: task.deadline ?? null }) },
+    });
+  }
+}
 
 async function userIdByUsername(tx: Prisma.TransactionClient, username: string): Promise<string | null> {
   const user = await tx.user.findUnique({ where: { username }, select: { id: true } });
@@ -232,6 +284,14 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
         await audit('task.opened', 'Task', task.id, undefined, { kind: 'DEPARTMENT_OPINION', departmentCode: task.departmentCode, due: task.deadline.due });
       }
     }
+
+    await moveRoleTasks(
+      tx,
+      { id: dossier.id },
+      roleTasksAt(record.after.stage, record.after.status, record.action),
+      deadlines,
+      record.cancelOpenTasks ? 'CANCELLED' : 'DONE',
+    );
 
     if (record.cancelOpenTasks) {
       const open = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN' } });
@@ -389,6 +449,13 @@ export async function recordDeadlines(deps: ActivityDeps, record: DeadlinesRecor
           oldValue: old[name] ? { name, ...old[name] } : null,
           newValue: { name, ...deadline, cause: 'calendar-change' },
         });
+      }
+    }
+    for (const [name, deadline] of moved) {
+      const roleTasks = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN', kind: { not: 'DEPARTMENT_OPINION' } } });
+      for (const task of roleTasks) {
+        if ((task.payload as { deadline?: string } | null)?.deadline !== name) continue;
+        await tx.task.update({ where: { id: task.id }, data: { dueOn: new Date(`${deadline.due}T00:00:00Z`) } });
       }
     }
     for (const { taskId, deadline } of record.tasks) {

@@ -25,6 +25,7 @@ import {
   type WorkingDayCalendar,
 } from '../domain';
 import { seedVietnamCalendar } from '../domain/calendar/seed';
+import { dbDate, isoDateOf } from './dates';
 import { appendAudit } from '../activities/audit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
@@ -82,8 +83,6 @@ function seed(): { entries: CalendarEntry[]; byDate: Map<IsoDate, CalendarEntry>
   return seedCache;
 }
 
-const toIsoDate = (value: Date): IsoDate => value.toISOString().slice(0, 10);
-const toDbDate = (date: IsoDate): Date => new Date(`${date}T00:00:00.000Z`);
 
 /** The day's status from the seed, or from the default week when the seed says nothing. */
 export function seededDay(date: IsoDate): CalendarDayStatus & { source: 'seed' | 'default' } {
@@ -128,13 +127,13 @@ export async function loadWorkingDayCalendar(prisma: Pick<PrismaClient, 'calenda
   const rows = await prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' } });
   return createWorkingDayCalendar([
     ...seed().entries,
-    ...rows.map((row) => ({ date: toIsoDate(row.date), working: row.working, reason: row.reason })),
+    ...rows.map((row) => ({ date: isoDateOf(row.date), working: row.working, reason: row.reason })),
   ]);
 }
 
 /** One day of the calendar in force. */
 export async function getCalendarDay(prisma: PrismaClient, date: IsoDate): Promise<CalendarDayState> {
-  const row = await prisma.calendarEntry.findFirst({ where: { date: toDbDate(date), source: 'ADMIN' }, select: ADMIN_ROW_SELECT });
+  const row = await prisma.calendarEntry.findFirst({ where: { date: dbDate(date), source: 'ADMIN' }, select: ADMIN_ROW_SELECT });
   return dayState(date, row);
 }
 
@@ -144,10 +143,10 @@ export async function getCalendarDay(prisma: PrismaClient, date: IsoDate): Promi
  */
 export async function listCalendarDays(prisma: PrismaClient, from: IsoDate, to: IsoDate): Promise<CalendarDayState[]> {
   const rows = await prisma.calendarEntry.findMany({
-    where: { source: 'ADMIN', date: { gte: toDbDate(from), lte: toDbDate(to) } },
+    where: { source: 'ADMIN', date: { gte: dbDate(from), lte: dbDate(to) } },
     select: ADMIN_ROW_SELECT,
   });
-  const admin = new Map(rows.map((row) => [toIsoDate(row.date), row]));
+  const admin = new Map(rows.map((row) => [isoDateOf(row.date), row]));
   const dates = new Set<IsoDate>(admin.keys());
   for (const entry of seed().entries) {
     if (entry.date < from || entry.date > to) continue;
@@ -178,12 +177,12 @@ export async function setCalendarDay(
   createWorkingDayCalendar([{ date, working, reason }]);
   return prisma.$transaction(async (tx) => {
     await lockCalendar(tx);
-    const existing = await tx.calendarEntry.findUnique({ where: { date: toDbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
+    const existing = await tx.calendarEntry.findUnique({ where: { date: dbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
     const before = dayState(date, existing?.source === 'ADMIN' ? existing : null);
     if (before.source === 'admin' && before.working === working && before.reason === reason) return { day: before, changed: false };
     const row = await tx.calendarEntry.upsert({
-      where: { date: toDbDate(date) },
-      create: { date: toDbDate(date), working, reason, source: 'ADMIN', updatedById: actor.id },
+      where: { date: dbDate(date) },
+      create: { date: dbDate(date), working, reason, source: 'ADMIN', updatedById: actor.id },
       update: { working, reason, source: 'ADMIN', updatedById: actor.id },
       select: ADMIN_ROW_SELECT,
     });
@@ -208,9 +207,9 @@ export async function resetCalendarDay(prisma: PrismaClient, request: { date: Is
   const { date, actor } = request;
   return prisma.$transaction(async (tx) => {
     await lockCalendar(tx);
-    const existing = await tx.calendarEntry.findUnique({ where: { date: toDbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
+    const existing = await tx.calendarEntry.findUnique({ where: { date: dbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
     if (!existing || existing.source !== 'ADMIN') return null;
-    await tx.calendarEntry.delete({ where: { date: toDbDate(date) } });
+    await tx.calendarEntry.delete({ where: { date: dbDate(date) } });
     const before = dayState(date, existing);
     const after = dayState(date, null);
     await appendAudit(tx, {

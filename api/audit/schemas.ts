@@ -1,18 +1,14 @@
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier-code';
+import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại');
 
 export const MAX_EXPORT_DAYS = 366;
 
 export const AuditExportQuerySchema = z
   .object({
     dossier: z.string().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').optional().openapi({ example: 'CCN-7KQ4M-2XB9T' }),
-    from: isoDate.optional().openapi({ description: 'Từ ngày (giờ Việt Nam, bao gồm)' }),
-    to: isoDate.optional().openapi({ description: 'Đến ngày (giờ Việt Nam, bao gồm)' }),
+    from: IsoDateSchema.optional().openapi({ description: 'Từ ngày (giờ Việt Nam, bao gồm)' }),
+    to: IsoDateSchema.optional().openapi({ description: 'Đến ngày (giờ Việt Nam, bao gồm)' }),
   })
   .strict()
   .superRefine((q, ctx) => {

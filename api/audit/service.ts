@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import type { Prisma } from '../../generated/prisma/client';
+import { vietnamDayStart } from '../../db/dates';
 import { addDays } from '../../domain';
 import type { ApiDeps } from '../deps';
 import { csvRow } from './csv';
@@ -8,7 +9,6 @@ import type { AuditExportQuery } from './schemas';
 export const AUDIT_CSV_HEADER = ['id', 'occurredAt', 'actor', 'action', 'entityType', 'entityId', 'dossierCode', 'oldValue', 'newValue'] as const;
 const BATCH = 1000;
 
-const vietnamDayStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
 
 export function auditFilter(query: AuditExportQuery): Prisma.AuditEventWhereInput {
   if (query.dossier) return { dossierCode: query.dossier };

@@ -1,6 +1,7 @@
 import { daysBetween, isIsoDate } from '../../domain';
 import { z } from '../http/zod';
-import { digitsInteger, IsoDateSchema } from '../rules/schemas';
+import { IsoDateSchema } from '../http/dates';
+import { digitsInteger } from '../rules/schemas';
 
 /** Longest period a deadline may count, in days (ten years): longer is surely a typing error. */
 export const MAX_PERIOD_DAYS = 3650;

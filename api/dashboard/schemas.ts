@@ -1,15 +1,11 @@
 import { DossierStage, DossierStatus } from '../../generated/prisma/client';
+import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại');
 
 export const DashboardQuerySchema = z
   .object({
-    from: isoDate.optional().openapi({ description: 'Đầu kỳ thống kê thời gian xử lý (mặc định: 365 ngày trước)' }),
-    to: isoDate.optional().openapi({ description: 'Cuối kỳ (mặc định: hôm nay)' }),
+    from: IsoDateSchema.optional().openapi({ description: 'Đầu kỳ thống kê thời gian xử lý (mặc định: 365 ngày trước)' }),
+    to: IsoDateSchema.optional().openapi({ description: 'Cuối kỳ (mặc định: hôm nay)' }),
   })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from phải trước hoặc bằng to', path: ['to'] });

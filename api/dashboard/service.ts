@@ -3,7 +3,8 @@ import { addDays, workingDaysBetween, type IsoDate, type WorkingDayCalendar } fr
 import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
 import { todayInVietnam } from '../../infra/clock';
 import type { ApiDeps } from '../deps';
-import { isoDateOf, urgency } from '../tasks/urgency';
+import { isoDateOf, vietnamDayStart } from '../../db/dates';
+import { urgency } from '../tasks/urgency';
 
 const zeroes = <T extends string>(keys: Record<string, T>): Record<T, number> =>
   Object.fromEntries(Object.values(keys).map((k) => [k, 0])) as Record<T, number>;
@@ -15,7 +16,6 @@ function median(values: number[]): number {
 }
 
 /** The start of the Vietnamese day `date` (UTC+7, no daylight saving). */
-const vietnamDayStart = (date: IsoDate) => new Date(`${date}T00:00:00+07:00`);
 
 /**
  * Working days each stage took, from the audit trail: a dossier enters a stage with the audited

@@ -1,10 +1,6 @@
 import { DossierStage, DossierStatus } from '../../generated/prisma/client';
+import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Ngày không tồn tại');
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -16,8 +12,8 @@ export const DossierListQuerySchema = z
     overdue: z.enum(['true', 'false'], 'overdue là true hoặc false').transform((v) => v === 'true').optional().openapi({
       description: 'true: có việc đang mở đã quá hạn; false: không có',
     }),
-    filedFrom: isoDate.optional().openapi({ description: 'Nộp từ ngày (bao gồm)' }),
-    filedTo: isoDate.optional().openapi({ description: 'Nộp đến ngày (bao gồm)' }),
+    filedFrom: IsoDateSchema.optional().openapi({ description: 'Nộp từ ngày (bao gồm)' }),
+    filedTo: IsoDateSchema.optional().openapi({ description: 'Nộp đến ngày (bao gồm)' }),
     page: z.coerce.number('page là số nguyên ≥ 1').int('page là số nguyên ≥ 1').min(1, 'page là số nguyên ≥ 1').default(1),
     pageSize: z.coerce
       .number(`pageSize là số nguyên 1–${MAX_PAGE_SIZE}`)

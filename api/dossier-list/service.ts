@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import type { IsoDate } from '../../domain';
 import type { ApiDeps } from '../deps';
-import { dbDate, isoDateOf } from '../tasks/urgency';
+import { dbDate, isoDateOf } from '../../db/dates';
 import type { DossierListQuery } from './schemas';
 
 /** A dossier is overdue when one of its open tasks is past its due date. */

@@ -1,13 +1,13 @@
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier-code';
+import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
 export const SubmitDossierSchema = z
   .object({
     clusterCode: z.string().trim().min(1, 'Cần mã cụm công nghiệp').max(64).openapi({ example: 'LOC-GIANG-1' }),
     projectTitle: z.string().trim().min(5, 'Tên dự án tối thiểu 5 ký tự').max(300),
-    receivedOn: isoDate.optional().openapi({ description: 'Ngày nhận văn bản đề nghị; mặc định hôm nay (giờ Việt Nam). Quyết định bộ quy tắc áp dụng.' }),
+    receivedOn: IsoDateSchema.optional().openapi({ description: 'Ngày nhận văn bản đề nghị; mặc định hôm nay (giờ Việt Nam). Quyết định bộ quy tắc áp dụng.' }),
     applicant: z.object({
       name: z.string().trim().min(2, 'Cần tên nhà đầu tư').max(300),
       taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số-3 chữ số'),
@@ -24,10 +24,10 @@ export const DossierCodeParamsSchema = z.object({
 });
 
 const DeadlineSchema = z.object({
-  due: isoDate,
+  due: IsoDateSchema,
   amount: z.number(),
   unit: z.string(),
-  skipped: z.array(z.object({ date: isoDate, reason: z.string() })),
+  skipped: z.array(z.object({ date: IsoDateSchema, reason: z.string() })),
 });
 
 export const DossierViewSchema = z
@@ -36,7 +36,7 @@ export const DossierViewSchema = z
     stage: z.string(),
     status: z.string(),
     ruleSetId: z.string(),
-    filedOn: isoDate,
+    filedOn: IsoDateSchema,
     projectTitle: z.string(),
     cluster: z.object({ code: z.string(), name: z.string(), district: z.string() }),
     applicant: z.object({ name: z.string(), taxCode: z.string(), email: z.string() }),

@@ -1,6 +1,6 @@
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/problem';
-import { isoDateOf } from '../tasks/urgency';
+import { isoDateOf } from '../../db/dates';
 import type { PublicDossier } from './schemas';
 
 /** What anyone holding a dossier code may see: never the applicant, the title or any person. */

@@ -1,11 +1,7 @@
-import { CRITERION_KEYS, FINANCIAL_EVIDENCE_KINDS, isIsoDate, RULE_SETS, STAGE_KEYS } from '../../domain';
+import { CRITERION_KEYS, FINANCIAL_EVIDENCE_KINDS, RULE_SETS, STAGE_KEYS } from '../../domain';
+import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-export const IsoDateSchema = z
-  .string({ error: 'Cần một ngày dạng YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'Ngày không hợp lệ: cần một ngày có thật, dạng YYYY-MM-DD (ví dụ 2026-02-16)' })
-  .openapi({ type: 'string', format: 'date', example: '2026-02-13' });
 
 /**
  * A non-negative integer written only with digits, as a query parameter: decimals ("1.5"), signs

@@ -4,7 +4,8 @@ import type { IsoDate } from '../../domain';
 import type { AuthUser } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import type { InboxItem } from './schemas';
-import { isoDateOf, urgency } from './urgency';
+import { isoDateOf } from '../../db/dates';
+import { urgency } from './urgency';
 
 /**
  * Which open tasks are a user's: assigned to them by name; or, unassigned, for one of their roles —

@@ -15,10 +15,8 @@ export interface Urgency {
  * (Civil Code Art. 147: today itself is not counted).
  */
 export function urgency(cal: WorkingDayCalendar, today: IsoDate, due: IsoDate): Urgency {
-  if (due < today) return { workingDaysLeft: -workingDaysBetween(cal, due, today), nearDue: false, overdue: true };
+  // Past the due date it is late by at least one day, even when no working day has passed since (a weekend).
+  if (due < today) return { workingDaysLeft: Math.min(-1, -workingDaysBetween(cal, due, today)), nearDue: false, overdue: true };
   const left = workingDaysBetween(cal, today, due);
   return { workingDaysLeft: left, nearDue: left <= NEAR_DUE_WORKING_DAYS, overdue: false };
 }
-
-export const isoDateOf = (value: Date): IsoDate => value.toISOString().slice(0, 10);
-export const dbDate = (date: IsoDate): Date => new Date(`${date}T00:00:00.000Z`);

@@ -66,7 +66,7 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
     const actions = (await stack.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } })).map((e) => e.action);
     // The dossier's own transitions, each once; completing it opened one task per consulted department, once.
     expect(actions.filter((a) => a.startsWith('round.') || a.startsWith('dossier.'))).toEqual(['round.opened', 'dossier.filed', 'dossier.complete']);
-    expect(await stack.prisma.task.count({ where: { dossier: { code } } })).toBe(result.opinionTasks.length);
+    expect(await stack.prisma.task.count({ where: { dossier: { code }, kind: 'DEPARTMENT_OPINION' } })).toBe(result.opinionTasks.length);
     expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: code, to: 'htx@example.vn' } })).toBe(1);
     expect(stack.smtp.messages.filter((m) => m.subject.includes(code) && m.to.includes('htx@example.vn'))).toHaveLength(1);
     const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code } });

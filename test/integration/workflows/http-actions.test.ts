@@ -27,6 +27,11 @@ describe('dossier actions over HTTP', () => {
 
   it('takes a dossier from intake to approval, each step by the person whose role it is', async () => {
     const code = await file('1107778889');
+    const inbox = async (username: string) =>
+      ((await request(stack.app).get('/api/tasks').set(await as(username)).expect(200)).body.items as { dossierCode: string; kind: string; dueOn: string | null }[]).filter(
+        (i) => i.dossierCode === code,
+      );
+    expect(await inbox('intake')).toMatchObject([{ kind: 'COMPLETENESS_CHECK', dueOn: null }]);
     expect((await post('reviewer.dof', code, 'completeness', { complete: true, expectedVersion: 0 })).status).toBe(403);
     const incomplete = await post('intake', code, 'completeness', { complete: false, expectedVersion: 0 });
     expect(incomplete.status).toBe(422);
@@ -72,12 +77,20 @@ describe('dossier actions over HTTP', () => {
 
     const report = await post('appraiser', code, 'report', { summary: 'Đề xuất chọn Công ty CP Tân Hưng.', expectedVersion: screened.body.version });
     expect(report.body).toMatchObject({ stage: 'DECISION', report: { proposed: true } });
+    expect(await inbox('intake')).toEqual([]);
+    expect(await inbox('manager')).toMatchObject([{ kind: 'DECISION', dueOn: report.body.deadlines.decision.due }]);
     const decided = await post('manager', code, 'decision', { outcome: 'APPROVE', expectedVersion: report.body.version });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ stage: 'MONITORING', status: 'APPROVED' });
 
     const read = await request(stack.app).get(`/api/dossiers/${code}`).set(await as('manager')).expect(200);
     expect(read.body).toMatchObject({ stage: 'MONITORING', status: 'APPROVED', deadlines: { appraisal: { unit: 'working-days' }, decision: { unit: 'working-days' } } });
+    expect(await inbox('manager')).toEqual([]);
+    expect(await stack.prisma.task.count({ where: { dossier: { code }, status: 'OPEN' } })).toBe(0);
+    const kinds = await stack.prisma.task.findMany({ where: { dossier: { code }, kind: { not: 'DEPARTMENT_OPINION' } }, orderBy: { createdAt: 'asc' } });
+    expect(kinds.map((t) => `${t.kind}:${t.status}`).sort()).toEqual(
+      ['COMPLETENESS_CHECK', 'ELIGIBILITY_SCREENING', 'COUNCIL_SCORING', 'APPRAISAL_REPORT', 'DECISION'].map((k) => `${k}:DONE`).sort(),
+    );
     const late = await post('intake', code, 'withdrawal', { reason: 'Quá muộn' });
     expect(late.status).toBe(409);
   });
@@ -86,6 +99,7 @@ describe('dossier actions over HTTP', () => {
     const code = await file('1107778890');
     const withdrawn = await post('intake', code, 'withdrawal', { reason: 'Nhà đầu tư có văn bản xin rút hồ sơ' });
     expect(withdrawn.body).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
+    expect((await stack.prisma.task.findMany({ where: { dossier: { code } } })).map((t) => t.status)).toEqual(['CANCELLED']);
     expect((await post('intake', 'CCN-AAAAA-BBBBB', 'withdrawal', { reason: 'Không có' })).status).toBe(404);
     const doc = (await request(stack.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
     expect(doc.paths['/api/dossiers/{code}/opinions']?.post?.security).toEqual([{ bearerAuth: [] }]);
