@@ -8,7 +8,7 @@ import request from 'supertest';
 import { dossierCodeFromBytes } from '../../../domain/dossier-code';
 import { ACTION_ROUTES } from '../../../api/actions/router';
 import { createTestStack, type TestStack } from '../../support/stack';
-import { act, criteria, ELIGIBLE_FACTS, inboxTask, insertReadModelDossier, readDossier, submit, toScreening } from './support';
+import { act, as, criteria, ELIGIBLE_FACTS, inboxTask, insertReadModelDossier, readDossier, submit, toScreening } from './support';
 
 const newCode = () => dossierCodeFromBytes(randomBytes(8));
 const PROBLEM = /^application\/problem\+json/;
@@ -178,6 +178,21 @@ describe('action endpoints refuse', () => {
     const closed = await act(stack, 'intake', code, 'supplements', { documents: ['Bản đồ vị trí'] });
     expect(closed.status).toBe(409);
     expect(closed.body).toMatchObject({ reason: 'DossierClosed' });
+  });
+
+  it('nothing on a retry with the same Idempotency-Key: the first answer comes back instead of a 409', async () => {
+    const code = await submit(stack, 'TTH-TAN-BINH');
+    const send = async () =>
+      request(stack.app)
+        .post(`/api/dossiers/${code}/completeness`)
+        .set(await as(stack, 'intake'))
+        .set('Idempotency-Key', `completeness-${code}`)
+        .send({ complete: true, expectedVersion: 0 });
+    const first = await send();
+    expect(first.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', version: 1 });
+    const retry = await send();
+    expect([retry.status, retry.headers['idempotent-replayed'], retry.body.version]).toEqual([200, 'true', 1]);
+    expect(await stack.prisma.auditEvent.count({ where: { dossierCode: code, action: 'dossier.complete' } })).toBe(1);
   });
 
   it('documents every action in OpenAPI: bearer auth, a request body, the dossier back and its problems', async () => {
