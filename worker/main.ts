@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createPrismaClient } from '../db/client';
 import { loadConfig } from '../infra/config';
 import { createMailer } from '../infra/mailer';
+import { ensureSearchAttributes } from '../infra/search-attributes';
 import { createWorker } from './create-worker';
 
 /** The worker process: runs workflows and activities until SIGINT/SIGTERM, then drains and exits. */
@@ -11,6 +12,13 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'worker' } });
   const prisma = createPrismaClient(config.DATABASE_URL);
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
+  try {
+    const added = await ensureSearchAttributes(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+    if (added.length > 0) logger.info({ added }, 'search attributes registered');
+  } catch (error) {
+    // An operator may register them instead where the worker lacks the right to (e.g. a managed cluster).
+    logger.warn({ err: error }, 'could not check or register search attributes');
+  }
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   try {
     const worker = await createWorker({
