@@ -51,6 +51,8 @@ export function createApp(deps: ApiDeps): Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
+      // Tokens and idempotency keys are credentials of a kind: never in the logs.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'res.headers["set-cookie"]'],
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();

@@ -12,7 +12,8 @@ const ConfigSchema = z
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('investor-selection'),
     SMTP_URL: z.string().url({ message: 'SMTP_URL phải là URL smtp://host:port' }),
     MAIL_FROM: z.string().min(3).default('"Hệ thống thẩm định CCN" <no-reply@ccn.longan.gov.vn>'),
-    PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+    /** Base of links in mails; defaults to this machine's API port. */
+    PUBLIC_BASE_URL: z.string().url().optional(),
     JWT_SECRET: z.string().min(16).default(DEFAULT_JWT_SECRET),
     DEMO_PASSWORD: z.string().min(1).default('demo'),
     /** Express `trust proxy`: false (direct), a hop count, or addresses of the load balancers. */
@@ -28,7 +29,7 @@ const ConfigSchema = z
     }
   });
 
-export type AppConfig = z.infer<typeof ConfigSchema>;
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
 
 /** Validated once at start-up, so a bad setting stops the process with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -37,5 +38,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.data.PORT}` };
 }
