@@ -9,6 +9,8 @@ interface Service {
   build?: string;
   command?: string[];
   ports?: string[];
+  expose?: string[];
+  restart?: string;
   environment?: Record<string, string | number>;
   depends_on?: Record<string, { condition: string }> | string[];
 }
@@ -44,10 +46,15 @@ describe('docker-compose.yml (production topology)', () => {
     }
   });
 
-  it('publishes the API, Temporal frontend and UI ports', () => {
+  it('publishes the API, keeps the Temporal frontend private and the UI on the host loopback only', () => {
     expect(services.api?.ports).toContain('3000:3000');
-    expect(services.temporal?.ports).toContain('7233:7233');
-    expect(services['temporal-ui']?.ports).toContain('8080:8080');
+    expect(services.temporal?.ports).toBeUndefined();
+    expect(services.temporal?.expose).toContain('7233');
+    expect(services['temporal-ui']?.ports).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('restarts the API and worker until Temporal is ready', () => {
+    for (const name of ['api', 'worker']) expect(services[name]?.restart).toBe('unless-stopped');
   });
 
   it('wires the API and worker to the app database, Temporal and an SMTP relay with a configuration the app accepts', () => {
