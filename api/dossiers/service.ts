@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { dossierCodeFromBytes } from '../../domain/dossier-code';
 import { ruleSetInForce } from '../../domain';
@@ -14,8 +14,9 @@ const REGISTRATION_WAIT_MS = 15_000;
 
 export type SubmitOutcome = { registered: true; dossier: DossierView } | { registered: false; code: string };
 
-function newDossierCode(idempotencyKey: string | undefined, principal: string): string {
-  const bytes = idempotencyKey ? createHash('sha256').update(`${principal}:${idempotencyKey}`).digest() : randomBytes(8);
+function newDossierCode(secret: string, idempotencyKey: string | undefined, principal: string): string {
+  // Keyed with the server's secret: a client choosing predictable keys still cannot predict codes.
+  const bytes = idempotencyKey ? createHmac('sha256', secret).update(`${principal}:${idempotencyKey}`).digest() : randomBytes(8);
   return dossierCodeFromBytes(bytes);
 }
 
@@ -42,7 +43,7 @@ export async function submitDossier(
     throw badRequest(error instanceof Error ? error.message : String(error), [{ field: 'receivedOn', message: 'trước ngày áp dụng Nghị định 32/2024' }]);
   }
 
-  const code = newDossierCode(idempotencyKey, submittedBy);
+  const code = newDossierCode(deps.config.JWT_SECRET, idempotencyKey, submittedBy);
   const input: DossierWorkflowInput = {
     code,
     clusterCode: cluster.code,

@@ -24,9 +24,10 @@ function isUniqueViolation(error: unknown): boolean {
 function recordResponse(res: Response, prisma: PrismaClient, key: string): void {
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
-    // A server error is not a result: forget the key so the client's retry runs the request again.
+    // Only a success is a result to replay. A refusal (bad input, no right, conflict) or a server
+    // error is forgotten, so the client's corrected retry with the same key runs again.
     const save =
-      res.statusCode >= 500
+      res.statusCode >= 400
         ? prisma.idempotencyRecord.delete({ where: { key } })
         : prisma.idempotencyRecord.update({
             where: { key },
@@ -39,8 +40,9 @@ function recordResponse(res: Response, prisma: PrismaClient, key: string): void 
 
 /**
  * Honours the Idempotency-Key header on a POST that creates something: the first request runs and
- * its response is stored; a repeat with the same key and body gets the same response, marked
- * `Idempotent-Replayed: true`; the same key with a different body is refused.
+ * its successful response is stored; a repeat with the same key and body gets the same response,
+ * marked `Idempotent-Replayed: true`; the same key with a different body is refused. A refused or
+ * failed request stores nothing, so it can be corrected and retried under the same key.
  */
 export function idempotency(prisma: PrismaClient, principalOf: (res: Response) => string = () => 'anonymous'): RequestHandler {
   return async (req, res, next) => {
@@ -68,7 +70,9 @@ export function idempotency(prisma: PrismaClient, principalOf: (res: Response) =
       if (Date.now() - existing.createdAt.getTime() < STALE_AFTER_MS) {
         return next(conflict('Yêu cầu cùng Idempotency-Key đang được xử lý; thử lại sau ít giây.'));
       }
-      await prisma.idempotencyRecord.update({ where: { key }, data: { createdAt: new Date() } });
+      // Compare-and-set: of two retries racing to take over a stale request, only one runs it.
+      const takenOver = await prisma.idempotencyRecord.updateMany({ where: { key, createdAt: existing.createdAt, responseStatus: null }, data: { createdAt: new Date() } });
+      if (takenOver.count !== 1) return next(conflict('Yêu cầu cùng Idempotency-Key đang được xử lý; thử lại sau ít giây.'));
     }
     res.locals.idempotencyKey = header;
     recordResponse(res, prisma, key);

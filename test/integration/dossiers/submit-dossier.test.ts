@@ -83,6 +83,19 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
     expect(reused.body.detail).toMatch(/Idempotency-Key/);
   });
 
+  it('stores no result for a refused request, so the corrected retry under the same key runs', async () => {
+    const body = { ...validBody, applicant: { ...validBody.applicant, taxCode: '1108888888' } };
+    await request(stack.app)
+      .post('/api/dossiers')
+      .set(auth)
+      .set('Idempotency-Key', 'fix-and-retry-1')
+      .send({ ...body, applicant: { ...body.applicant, email: 'broken' } })
+      .expect(400);
+    const retried = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'fix-and-retry-1').send(body).expect(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(await stack.prisma.dossier.count({ where: { applicant: { taxCode: '1108888888' } } })).toBe(1);
+  });
+
   it('refuses a stale completeness check and applies a current one', async () => {
     const created = await request(stack.app).post('/api/dossiers').set(auth).send(validBody).expect(201);
     const handle = stack.temporal.workflow.getHandle(created.body.code);
