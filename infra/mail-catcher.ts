@@ -26,7 +26,12 @@ export async function startMailCatcher(options: { smtpPort: number; webPort: num
     args: [bin, '--smtp', String(options.smtpPort), '--web', String(options.webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--mail-directory', options.mailDir],
     output: options.logFile,
   });
-  await Promise.all([waitForPort(options.smtpPort, 20_000), waitForPort(options.webPort, 20_000)]);
+  try {
+    await Promise.all([waitForPort(options.smtpPort, 20_000), waitForPort(options.webPort, 20_000)]);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
   return {
     smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`,
     inboxUrl: `http://127.0.0.1:${options.webPort}`,

@@ -25,19 +25,16 @@ export interface ServiceSpec {
  * Ctrl-C in a terminal reaches the supervisor first and it can stop each child in order.
  */
 export function startServiceProcess(spec: ServiceSpec): ServiceProcess {
-  let stdio: ('inherit' | 'ignore' | number)[];
-  if (spec.output === 'inherit' || spec.output === 'ignore') {
-    stdio = ['ignore', spec.output, spec.output];
-  } else {
-    const fd = fs.openSync(spec.output, 'a');
-    stdio = ['ignore', fd, fd];
-  }
+  const logFd = spec.output === 'inherit' || spec.output === 'ignore' ? null : fs.openSync(spec.output, 'a');
+  const stdio = logFd === null ? ['ignore', spec.output, spec.output] : ['ignore', logFd, logFd];
   const child = spawn(spec.command, spec.args, {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env },
-    stdio,
+    stdio: stdio as ('inherit' | 'ignore' | number)[],
     detached: true,
   });
+  // The child holds its own copy of the log file descriptor.
+  if (logFd !== null) fs.closeSync(logFd);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(null));

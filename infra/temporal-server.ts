@@ -89,7 +89,12 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   const exitedEarly = server.exited.then((code) => {
     throw new Error(`Temporal dev server dừng ngay khi khởi động (exit ${code}); xem ${options.logFile}`);
   });
-  await Promise.race([waitForTemporal(address, 60_000), exitedEarly]);
   exitedEarly.catch(() => undefined);
+  try {
+    await Promise.race([waitForTemporal(address, 60_000), exitedEarly]);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return { address, uiUrl, stop: () => server.stop() };
 }
