@@ -51,6 +51,15 @@ describe('authorisation matrix', () => {
       allowed: ['INTAKE_OFFICER'],
       okStatus: 201,
     },
+    { name: 'GET /api/calendar/days', call: (s) => request(s.app).get('/api/calendar/days?from=2030-06-01&to=2030-06-30'), allowed: null, okStatus: 200 },
+    // PUT runs before DELETE for each account, so the administrator's DELETE finds the override to remove.
+    {
+      name: 'PUT /api/calendar/days/:date',
+      call: (s) => request(s.app).put('/api/calendar/days/2030-06-03').send({ working: false, reason: 'Nghỉ thử nghiệm ma trận quyền' }),
+      allowed: ['ADMIN'],
+      okStatus: 200,
+    },
+    { name: 'DELETE /api/calendar/days/:date', call: (s) => request(s.app).delete('/api/calendar/days/2030-06-03'), allowed: ['ADMIN'], okStatus: 200 },
     { name: 'GET /api/users', call: (s) => request(s.app).get('/api/users'), allowed: ['ADMIN'], okStatus: 200 },
     {
       name: 'POST /api/users',
