@@ -83,6 +83,10 @@ describe('screening, council scoring, appraisal report and decision', () => {
     expect(s).toMatchObject({ stage: 'DECISION', status: 'ACTIVE', report: { proposed: true, ranking: { winner: code } } });
     expect(s.report?.ranking.ranking[0]).toMatchObject({ applicantId: code, meanScore: 80, qualifies: true, voters: 3 });
     expect(s.deadlines.decision).toMatchObject({ amount: 5, unit: 'working-days' });
+    // The inbox's read model: the manager's decision task is the only open role task, due by the decision deadline.
+    const openRoleTasks = async () =>
+      (await stack.prisma.task.findMany({ where: { dossier: { code }, status: 'OPEN', kind: { not: 'DEPARTMENT_OPINION' } } })).map((t) => [t.kind, t.role, t.dueOn?.toISOString().slice(0, 10) ?? null]);
+    expect(await openRoleTasks()).toEqual([['DECISION', 'MANAGER', s.deadlines.decision?.due]]);
 
     await expect(
       handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'RETURN', reason: 'Bổ sung đánh giá phương án tài chính', expectedVersion: s.version - 1 }] }),
@@ -93,12 +97,18 @@ describe('screening, council scoring, appraisal report and decision', () => {
     s = await handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'RETURN', reason: 'Bổ sung đánh giá phương án tài chính', expectedVersion: s.version }] });
     expect(s).toMatchObject({ stage: 'APPRAISAL_REPORT', status: 'RETURNED', decision: { outcome: 'RETURN' } });
     expect(s.deadlines.decision).toBeUndefined();
+    expect(await openRoleTasks()).toEqual([['APPRAISAL_REPORT', 'APPRAISER', s.deadlines.appraisal?.due]]);
 
     s = await handle.executeUpdate(submitReportUpdate, { args: [{ actor: 'appraiser', summary: 'Báo cáo đã hoàn thiện.', expectedVersion: s.version }] });
     expect(s).toMatchObject({ stage: 'DECISION', status: 'ACTIVE', report: { summary: 'Báo cáo đã hoàn thiện.' } });
     s = await handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'APPROVE', reason: '', expectedVersion: s.version }] });
     expect(s).toMatchObject({ stage: 'MONITORING', status: 'APPROVED', decision: { outcome: 'APPROVE' } });
     expect(await handle.result()).toMatchObject({ stage: 'MONITORING', status: 'APPROVED' });
+    expect(await stack.prisma.task.count({ where: { dossier: { code }, status: 'OPEN' } })).toBe(0);
+    const done = await stack.prisma.task.findMany({ where: { dossier: { code }, kind: { not: 'DEPARTMENT_OPINION' } } });
+    expect(done.map((t) => `${t.kind}:${t.status}`).sort()).toEqual(
+      ['COMPLETENESS_CHECK', 'ELIGIBILITY_SCREENING', 'COUNCIL_SCORING', 'APPRAISAL_REPORT', 'DECISION', 'APPRAISAL_REPORT', 'DECISION'].map((k) => `${k}:DONE`).sort(),
+    );
 
     const row = await stack.prisma.dossier.findUniqueOrThrow({ where: { code }, include: { round: true } });
     expect(row).toMatchObject({ stage: 'MONITORING', status: 'APPROVED' });

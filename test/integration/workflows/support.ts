@@ -40,6 +40,10 @@ export interface WorkflowStack {
   temporal: Client;
   taskQueue: string;
   worker: Worker;
+  /** Stops the in-process worker (drains it); the workflows wait on the server meanwhile. */
+  stopWorker(): Promise<void>;
+  /** Starts a new in-process worker on the same task queue. */
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,24 +61,34 @@ export async function createWorkflowStack(label: string): Promise<WorkflowStack>
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await createWorker({
-    connection: nativeConnection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue,
-    deps: { prisma, mailer, config },
-    workflowBundle: { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') },
-  });
-  const running = worker.run();
+  const bundle = { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') };
+  const start = async () => {
+    const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, deps: { prisma, mailer, config }, workflowBundle: bundle });
+    return { worker, running: worker.run() };
+  };
+  let current: { worker: Worker; running: Promise<void> } | null = await start();
+  const stop = async () => {
+    if (!current) return;
+    if (current.worker.getState() === 'RUNNING') current.worker.shutdown();
+    await current.running;
+    current = null;
+  };
   return {
     prisma,
     smtp,
     mailer,
     temporal,
     taskQueue,
-    worker,
+    get worker() {
+      if (!current) throw new Error('no worker running');
+      return current.worker;
+    },
+    stopWorker: stop,
+    async startWorker() {
+      if (!current) current = await start();
+    },
     async close() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+      await stop();
       await nativeConnection.close();
       await connection.close();
       await prisma.$disconnect();
@@ -184,7 +198,7 @@ export async function recordHistoryFixture(handle: DossierHandle, name: string):
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
   const history = await handle.fetchHistory();
   fs.mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.json`), `${historyToJSON(history)}\n`);
+  fs.writeFileSync(path.join(HISTORY_FIXTURES_DIR, `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)))}\n`);
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
