@@ -477,3 +477,14 @@ export async function recordDeadlines(deps: ActivityDeps, record: DeadlinesRecor
     }
   });
 }
+
+/** The other dossiers of the round still open (to be told that the round has its investor). */
+export async function roundCompetitors(deps: ActivityDeps, request: { code: string }): Promise<string[]> {
+  const dossier = await deps.prisma.dossier.findUniqueOrThrow({ where: { code: request.code } });
+  const others = await deps.prisma.dossier.findMany({
+    where: { roundId: dossier.roundId, code: { not: request.code }, status: { in: ['ACTIVE', 'ON_HOLD', 'RETURNED'] } },
+    select: { code: true },
+    orderBy: { code: 'asc' },
+  });
+  return others.map((d) => d.code);
+}

@@ -9,6 +9,7 @@ import {
   recordDossierFiled,
   recordScore,
   recordTransition,
+  roundCompetitors,
   roundScores,
   staffRecipients,
   userExists,
@@ -25,6 +26,7 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return {
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
+    roundCompetitors: (request: { code: string }) => roundCompetitors(deps, request),
     roundScores: (request: { code: string }) => roundScores(deps, request),
     recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
     recordDeadlines: (record: DeadlinesRecord) => recordDeadlines(deps, record),

@@ -188,6 +188,11 @@ export const snapshotQuery = defineQuery<DossierSnapshot>('snapshot');
  * name as the calendar service's sender (workflows/calendar-signal.ts).
  */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
+/**
+ * Sent by the round's approved dossier to the other open dossiers of its round: the round has its
+ * investor, so each of them closes as REJECTED and its applicant is told.
+ */
+export const roundDecidedSignal = defineSignal<[{ winnerCode: string; decidedBy: string }]>('roundDecided');
 
 /** Workflow ids come only from here: a dossier's workflow id is its code. */
 export const dossierWorkflowId = (code: string) => code;

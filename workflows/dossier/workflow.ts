@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -26,6 +27,8 @@ import { CLUSTER_CODE, DOSSIER_STAGE, DOSSIER_STATUS } from '../search-attribute
 import {
   awaitRegistrationUpdate,
   calendarChangedSignal,
+  dossierWorkflowId,
+  roundDecidedSignal,
   checkCompletenessUpdate,
   decideUpdate,
   giveOpinionUpdate,
@@ -79,6 +82,9 @@ const SYSTEM = 'system';
 /** Thrown out of any wait once the applicant has withdrawn; the workflow then closes the dossier. */
 class Withdrawn extends Error {}
 
+/** Thrown out of any wait once another dossier of the round was approved; the workflow then closes this one. */
+class RoundDecided extends Error {}
+
 const fail = (message: string, type: string) => ApplicationFailure.nonRetryable(message, type);
 
 const withoutRemindOn = ({ from, due, amount, unit, skipped }: Deadline): Deadline => ({ from, due, amount, unit, skipped });
@@ -111,6 +117,7 @@ class DossierProcedure {
   private supplement: SupplementInput | undefined;
   private supplementRequest: SupplementRequestInput | undefined;
   private withdrawal: WithdrawInput | undefined;
+  private roundDecided: { winnerCode: string; decidedBy: string } | undefined;
   private screening: ScreeningInput | undefined;
   private report: ReportInput | undefined;
   private decision: DecisionInput | undefined;
@@ -176,8 +183,9 @@ class DossierProcedure {
       await this.departmentOpinions();
       if (await this.eligibilityScreening()) await this.scoringReportAndDecision();
     } catch (error) {
-      if (!(error instanceof Withdrawn)) throw error;
-      await this.closeWithdrawn();
+      if (error instanceof Withdrawn) await this.closeWithdrawn();
+      else if (error instanceof RoundDecided) await this.closeOutranked();
+      else throw error;
     }
     this.finished = true;
     await recomputation;
@@ -362,6 +370,7 @@ class DossierProcedure {
       { decision: { by: decision.actor, on: this.time.today(), outcome: decision.outcome, reason: decision.reason } },
     );
     if (decision.outcome !== 'RETURN') await acts.sendMail(decisionMail(this.input, this.decisions, decision.outcome, decision.reason));
+    if (decision.outcome === 'APPROVE') await this.tellRoundCompetitors(decision.actor);
     return decision;
   }
 
@@ -428,6 +437,26 @@ class DossierProcedure {
       },
       { missing: [], clock: resumed },
     );
+  }
+
+  /** Stage 9: "every applicant is told the result": the round's other open dossiers close. */
+  private async tellRoundCompetitors(decidedBy: string): Promise<void> {
+    for (const code of await acts.roundCompetitors({ code: this.input.code })) {
+      try {
+        await getExternalWorkflowHandle(dossierWorkflowId(code)).signal(roundDecidedSignal, { winnerCode: this.input.code, decidedBy });
+      } catch {
+        // A dossier whose workflow already ended has nothing left to close.
+      }
+    }
+  }
+
+  private async closeOutranked(): Promise<void> {
+    const { winnerCode, decidedBy } = this.roundDecided as { winnerCode: string; decidedBy: string };
+    const reason = `UBND tỉnh đã chọn nhà đầu tư khác cho đợt lựa chọn này (hồ sơ ${winnerCode}).`;
+    await this.transition(decidedBy, 'dossier.round-decided', 'CLOSED', 'REJECTED', { cancelOpenTasks: true, detail: { winnerCode, reason } }, {
+      opinionTasks: this.snapshot.opinionTasks.map((t) => (t.status === 'OPEN' ? { ...t, status: 'CANCELLED', version: t.version + 1 } : t)),
+    });
+    await acts.sendMail(decisionMail(this.input, this.decisions + 1, 'REJECT', reason));
   }
 
   private async closeWithdrawn(): Promise<void> {
@@ -521,7 +550,7 @@ class DossierProcedure {
   private readonly wait: Wait = async (ready, until) => {
     for (;;) {
       const epoch = this.deadlineEpoch;
-      const done = () => ready() || this.withdrawal !== undefined || this.deadlineEpoch !== epoch;
+      const done = () => ready() || this.withdrawal !== undefined || this.roundDecided !== undefined || this.deadlineEpoch !== epoch;
       if (until === undefined) {
         await condition(done);
       } else {
@@ -529,6 +558,7 @@ class DossierProcedure {
         if (ms > 0) await condition(done, ms);
       }
       if (this.withdrawal) throw new Withdrawn();
+      if (this.roundDecided) throw new RoundDecided();
       if (ready()) return true;
       if (this.deadlineEpoch === epoch) return false;
     }
@@ -607,6 +637,9 @@ class DossierProcedure {
     setHandler(calendarChangedSignal, () => {
       this.calendarChanges += 1;
     });
+    setHandler(roundDecidedSignal, (decided) => {
+      if (!this.closed() && decided.winnerCode !== this.input.code) this.roundDecided ??= decided;
+    });
     setHandler(awaitRegistrationUpdate, async () => {
       await condition(() => this.registered);
       return this.snapshot;
@@ -655,7 +688,7 @@ class DossierProcedure {
       },
       {
         validator: (supplement) => {
-          if (this.snapshot.stage !== 'SUPPLEMENT_REQUESTED' || this.supplement || this.withdrawal) {
+          if (this.snapshot.stage !== 'SUPPLEMENT_REQUESTED' || this.supplement || this.withdrawal || this.roundDecided) {
             throw fail('Hồ sơ không ở trạng thái chờ bổ sung.', 'WrongStage');
           }
           this.expectActor(supplement.actor);
@@ -674,7 +707,7 @@ class DossierProcedure {
       {
         validator: (withdrawal) => {
           const open: DossierStage[] = ['COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING', 'APPRAISAL_REPORT'];
-          if (!open.includes(this.snapshot.stage) || this.withdrawal || this.screening || this.report) {
+          if (!open.includes(this.snapshot.stage) || this.withdrawal || this.roundDecided || this.screening || this.report) {
             throw fail('Không thể rút hồ sơ ở bước này.', 'WrongStage');
           }
           this.expectActor(withdrawal.actor);
@@ -797,7 +830,7 @@ class DossierProcedure {
     if (!task) {
       throw fail(`${opinion.departmentCode} không thuộc các sở, ngành được hỏi ý kiến về hồ sơ này.`, 'WrongDepartment');
     }
-    if (task.status !== 'OPEN' || this.opinions.has(task.taskId) || this.withdrawal || this.closed()) {
+    if (task.status !== 'OPEN' || this.opinions.has(task.taskId) || this.withdrawal || this.roundDecided || this.closed()) {
       throw fail(`Nhiệm vụ cho ý kiến của ${opinion.departmentCode} đã đóng.`, 'TaskClosed');
     }
     if (opinion.taskVersion !== task.version) {
@@ -810,7 +843,7 @@ class DossierProcedure {
   }
 
   private expectState(stages: DossierStage[], pending: unknown, message: string): void {
-    if (!stages.includes(this.snapshot.stage) || pending !== undefined || this.withdrawal) throw fail(message, 'WrongStage');
+    if (!stages.includes(this.snapshot.stage) || pending !== undefined || this.withdrawal || this.roundDecided) throw fail(message, 'WrongStage');
   }
 
   private expectVersion(expected: number): void {

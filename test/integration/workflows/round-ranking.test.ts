@@ -49,11 +49,15 @@ describe('a selection round with several applicants', () => {
   it('two applicants both pass and the higher mean wins; the other cannot be approved', async () => {
     const a = await scored('CD-PHUOC-TUY-1', [{ actor: 'wf.chair', criteria: criteria(13, 13, 26, 34) }, { actor: 'wf.member1', criteria: criteria(12, 12, 24, 32) }], 'a@example.vn');
     const b = await scored('CD-PHUOC-TUY-1', [{ actor: 'wf.chair', criteria: criteria(11, 11, 22, 28) }, { actor: 'wf.member1', criteria: criteria(10, 10, 20, 30) }], 'b@example.vn');
-    const rows = await stack.prisma.dossier.findMany({ where: { code: { in: [a.code, b.code] } } });
+    const c = await startDossier(stack, { msPerDay: MS_PER_DAY, clusterCode: 'CD-PHUOC-TUY-1', email: 'c@example.vn' });
+    const sc = await c.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    await giveOpinions(c.handle, sc);
+    await waitForSnapshot(c.handle, (x) => x.stage === 'SCREENING');
+    const rows = await stack.prisma.dossier.findMany({ where: { code: { in: [a.code, b.code, c.input.code] } } });
     expect(new Set(rows.map((r) => r.roundId)).size).toBe(1);
 
     const ra = await report(a.handle, a.s);
-    expect(ra.report).toMatchObject({ proposed: true, unscoredApplicants: [], ranking: { winner: a.code } });
+    expect(ra.report).toMatchObject({ proposed: true, unscoredApplicants: [c.input.code], ranking: { winner: a.code } });
     expect(ra.report?.ranking.ranking.map((r) => [r.rank, r.applicantId, r.meanScore, r.qualifies])).toEqual([
       [1, a.code, 83, true],
       [2, b.code, 71, true],
@@ -68,10 +72,14 @@ describe('a selection round with several applicants', () => {
       stage: 'MONITORING',
       status: 'APPROVED',
     });
-    expect(
-      await b.handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'REJECT', reason: 'Nhà đầu tư khác đạt điểm cao hơn', expectedVersion: rb.version }] }),
-    ).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
-    await Promise.all([a.handle.result(), b.handle.result()]);
+    // Every other open dossier of the round is told: B waiting for its decision, C still at screening.
+    const [resultB, resultC] = await Promise.all([b.handle.result(), c.handle.result(), a.handle.result()]);
+    expect(resultB).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
+    expect(resultC).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
+    const closedC = await stack.prisma.auditEvent.findFirstOrThrow({ where: { dossierCode: c.input.code, action: 'dossier.round-decided' } });
+    expect(closedC).toMatchObject({ actor: 'wf.manager', newValue: expect.objectContaining({ winnerCode: a.code }) });
+    expect(await stack.prisma.task.count({ where: { dossier: { code: c.input.code }, status: 'OPEN' } })).toBe(0);
+    await stack.smtp.waitFor((m) => m.subject.includes(c.input.code) && m.text.includes(a.code) && m.to.includes('c@example.vn'));
     const round = await stack.prisma.selectionRound.findUniqueOrThrow({ where: { id: rows[0]?.roundId as string }, include: { winner: true } });
     expect(round).toMatchObject({ status: 'DECIDED', winner: { code: a.code } });
     await stack.smtp.waitFor((m) => m.subject.includes(b.code) && m.text.includes('không chấp thuận') && m.to.includes('b@example.vn'));
