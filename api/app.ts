@@ -47,7 +47,9 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   // Behind the province's load balancer the client address comes from X-Forwarded-For; rate limits need it.
   app.set('trust proxy', deps.config.TRUST_PROXY);
-  app.use(helmet());
+  // No upgrade-insecure-requests: inside a provincial network the API may be served over plain HTTP
+  // (TLS terminated at the reverse proxy), and the docs page's scripts must still load.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(
     pinoHttp({
       logger: deps.logger,
