@@ -8,7 +8,7 @@ import {
   type CalendarActor,
   type CalendarDayState,
 } from '../../db/working-day-calendar';
-import { calendarChangedSignal } from '../../workflows/calendar-signal';
+import { calendarChangedSignal } from '../../workflows/dossier/api';
 import type { ApiDeps } from '../deps';
 import { domainProblem, withDomainProblems } from '../http/domain-problem';
 import { notFound } from '../http/problem';
