@@ -488,3 +488,42 @@ export async function roundCompetitors(deps: ActivityDeps, request: { code: stri
   });
   return others.map((d) => d.code);
 }
+
+export interface OverdueNoticeRecord {
+  code: string;
+  actor: string;
+  /** The overdue stage's deadline key ('decision', 'appraisal', 'departmentOpinion'). */
+  stage: string;
+  /** The due date the stage missed. */
+  missedDue: string;
+  /** The new expected date: the stage's own limit counted again from the day the overdue was detected. */
+  revised: Deadline;
+  /** Numbers the notices of one stage (the mail's idempotency key uses it too). */
+  n: number;
+}
+
+/**
+ * A stage is overdue and the applicant is told so: the new expected date enters the read model
+ * (Dossier.deadlines[`<stage>Revised`], explained by its skipped days) together with its
+ * `dossier.overdue-notice` audit record, in one transaction. The dossier's version does not move
+ * (nobody's step changed). Idempotent: a retry finds the same revised deadline and writes nothing.
+ */
+export async function recordOverdueNotice(deps: ActivityDeps, record: OverdueNoticeRecord): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const dossier = await tx.dossier.findUniqueOrThrow({ where: { code: record.code } });
+    const deadlines = (dossier.deadlines ?? {}) as Record<string, Deadline>;
+    const key = `${record.stage}Revised`;
+    const before = deadlines[key];
+    if (before && JSON.stringify(before) === JSON.stringify(record.revised)) return;
+    await tx.dossier.update({ where: { id: dossier.id }, data: { deadlines: json({ ...deadlines, [key]: record.revised }) } });
+    await appendAudit(tx, {
+      actor: record.actor,
+      action: 'dossier.overdue-notice',
+      entityType: 'Dossier',
+      entityId: dossier.id,
+      dossierCode: record.code,
+      oldValue: { stage: record.stage, expectedDate: before?.due ?? record.missedDue },
+      newValue: { stage: record.stage, n: record.n, missedDue: record.missedDue, expectedDate: record.revised.due, deadline: { name: key, ...record.revised } },
+    });
+  });
+}

@@ -7,6 +7,7 @@ import {
   markTaskReminded,
   recordDeadlines,
   recordDossierFiled,
+  recordOverdueNotice,
   recordScore,
   recordTransition,
   roundCompetitors,
@@ -15,6 +16,7 @@ import {
   userExists,
   type CloseOpinionTaskRecord,
   type DeadlinesRecord,
+  type OverdueNoticeRecord,
   type ScoreRecord,
   type TransitionRecord,
 } from './dossier-records';
@@ -30,6 +32,7 @@ export function createActivities(deps: ActivityDeps) {
     roundScores: (request: { code: string }) => roundScores(deps, request),
     recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
     recordDeadlines: (record: DeadlinesRecord) => recordDeadlines(deps, record),
+    recordOverdueNotice: (record: OverdueNoticeRecord) => recordOverdueNotice(deps, record),
     closeOpinionTask: (record: CloseOpinionTaskRecord) => closeOpinionTask(deps, record),
     markTaskReminded: (record: { code: string; taskId: string; on: string }) => markTaskReminded(deps, record),
     recordScore: (record: ScoreRecord) => recordScore(deps, record),

@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../domain';
 import type { DossierWorkflowInput } from './api';
 
 export interface MailRequest {
@@ -106,5 +107,30 @@ export function lateRefusalMail(input: DossierWorkflowInput, reason: string): Ma
   return toApplicant(input, 'refused-late', 'Thông báo không tiếp nhận hồ sơ: quá thời hạn', [
     `Văn bản đề nghị "${input.projectTitle}" không được tiếp nhận vào đợt lựa chọn chủ đầu tư đang diễn ra.`,
     `Lý do: ${reason}`,
+  ]);
+}
+
+/**
+ * The apology notice ("thư xin lỗi") a late dossier's applicant gets once per overdue stage
+ * (DOMAIN.md §2): the stage, the due date it missed, and the new expected date with the non-working
+ * days that moved it. `n` numbers the notices of one stage (a returned decision can be late again).
+ */
+export function overdueNoticeMail(
+  input: DossierWorkflowInput,
+  stage: { key: string; name: string },
+  n: number,
+  missedDue: string,
+  revised: { due: string; amount: number; unit: string; skipped: { date: string; reason: string }[] },
+): MailRequest {
+  const limit = `${revised.amount} ${revised.unit === 'working-days' ? 'ngày làm việc' : 'ngày'}`;
+  return toApplicant(input, `overdue-notice:${stage.key}:${n}`, `Thư xin lỗi: hồ sơ chậm ở bước ${stage.name}`, [
+    `Cơ quan giải quyết thủ tục hành chính xin lỗi quý doanh nghiệp: hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}) đã quá hạn giải quyết ở bước "${stage.name}".`,
+    `Hạn giải quyết của bước này là ngày ${formatDateVi(missedDue)}.`,
+    `Thời hạn hẹn trả kết quả mới của bước này: ngày ${formatDateVi(revised.due)} (${limit} tính lại từ ngày phát hiện quá hạn).`,
+    ...(revised.skipped.length
+      ? ['Các ngày không làm việc không được tính:', ...revised.skipped.map((d) => `  - ${formatDateVi(d.date)}: ${d.reason}`)]
+      : []),
+    '',
+    '(Apology notice: this step of your dossier is overdue; the new expected date is given above.)',
   ]);
 }

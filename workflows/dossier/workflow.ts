@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -20,6 +21,7 @@ import {
   type IsoDate,
   type MemberScore,
   type RuleSet,
+  type TimeLimit,
 } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { TransitionRecord } from '../../activities/dossier-records';
@@ -61,6 +63,7 @@ import {
   opinionReminderMails,
   opinionRequestMails,
   overdueMails,
+  overdueNoticeMail,
   screeningRejectedMail,
   supplementRequestMail,
   withdrawnMail,
@@ -86,6 +89,17 @@ class Withdrawn extends Error {}
 class RoundDecided extends Error {}
 
 const fail = (message: string, type: string) => ApplicationFailure.nonRetryable(message, type);
+
+/**
+ * A stage whose step may stay open past its deadline: `key` names its deadline in the read model
+ * (the new expected date goes under `<key>Revised`), `name` is how mails name it, `limit` is the
+ * stage's own time limit.
+ */
+interface OverdueStage {
+  key: 'departmentOpinion' | 'appraisal' | 'decision';
+  name: string;
+  limit: TimeLimit;
+}
 
 const withoutRemindOn = ({ from, due, amount, unit, skipped }: Deadline): Deadline => ({ from, due, amount, unit, skipped });
 
@@ -268,6 +282,8 @@ class DossierProcedure {
         expire: async () => {
           if (!this.ruleSet.silenceMeansConsent) {
             await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, `ý kiến ${departmentCode}`, due(), to));
+            // One notice for the whole opinion stage, however many departments are late.
+            if (patched('overdue-applicant-notice')) await this.noticeApplicantOfOverdue(this.stages.departmentOpinion, due());
             return undefined;
           }
           return close(SYSTEM, 'DEEMED_CONSENT', 'Không có ý kiến trong thời hạn: coi như đồng ý.');
@@ -317,14 +333,14 @@ class DossierProcedure {
         open: async () => undefined,
         action: () => this.report,
         record: (report) => this.recordReport(report),
-        deadline: { due: appraisalDue, expire: () => this.overdue('báo cáo thẩm định', appraisalDue()) },
+        deadline: { due: appraisalDue, expire: () => this.overdue(this.stages.appraisal, appraisalDue()) },
       });
       const decisionDue = () => (this.snapshot.deadlines.decision as Deadline).due;
       const decision = await runHumanTask(this.wait, {
         open: async () => undefined,
         action: () => this.decision,
         record: (decision) => this.recordDecision(decision),
-        deadline: { due: decisionDue, expire: () => this.overdue('quyết định', decisionDue()) },
+        deadline: { due: decisionDue, expire: () => this.overdue(this.stages.decision, decisionDue()) },
       });
       if (decision.outcome !== 'RETURN') return;
     }
@@ -343,7 +359,8 @@ class DossierProcedure {
       'report.submitted',
       'DECISION',
       'ACTIVE',
-      { deadlines: { decision }, detail: { summary: report.summary, proposed, ranking, unscoredApplicants: round.unscored } },
+      // A new decision deadline supersedes the previous round's revised one (only set on the patched path).
+      { deadlines: { decision, ...(this.overdueNotices.has('decision') ? { decisionRevised: null } : {}) }, detail: { summary: report.summary, proposed, ranking, unscoredApplicants: round.unscored } },
       { report: { by: report.actor, on: today, summary: report.summary, ranking, proposed, unscoredApplicants: round.unscored } },
     );
   }
@@ -500,6 +517,17 @@ class DossierProcedure {
     if (decision && stage === 'DECISION') {
       deadlines.decision = withoutRemindOn(await acts.computeDeadline({ from: decision.from, limit: this.ruleSet.limits.decision }));
     }
+    // A new expected date told to the applicant follows the calendar too, while its step is still open.
+    const revisedOpenAt: Record<OverdueStage['key'], DossierStage[]> = {
+      departmentOpinion: ['DEPARTMENT_OPINIONS'],
+      appraisal: ['SCORING', 'APPRAISAL_REPORT'],
+      decision: ['DECISION'],
+    };
+    for (const overdue of Object.values(this.stages)) {
+      const revised = this.snapshot.deadlines[`${overdue.key}Revised`];
+      if (!revised || !revisedOpenAt[overdue.key].includes(stage)) continue;
+      deadlines[`${overdue.key}Revised`] = withoutRemindOn(await acts.computeDeadline({ from: revised.from, limit: overdue.limit }));
+    }
     const open = this.snapshot.opinionTasks.filter((t) => t.status === 'OPEN');
     const tasks: { taskId: string; deadline: Deadline; remindOn: IsoDate | null }[] = [];
     for (const task of open) {
@@ -610,10 +638,47 @@ class DossierProcedure {
     await Promise.all(mails(to).map((mail) => acts.sendMail(mail)));
   }
 
-  /** A step past its deadline stays open; the managers are told once. */
-  private async overdue(step: string, due: IsoDate): Promise<undefined> {
-    await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, step, due, to));
+  /** A step past its deadline stays open; the managers are told once, the applicant gets an apology notice. */
+  private async overdue(stage: OverdueStage, due: IsoDate): Promise<undefined> {
+    await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, stage.name, due, to));
+    // Dossiers recorded before the applicant's notice existed replay without it.
+    if (patched('overdue-applicant-notice')) await this.noticeApplicantOfOverdue(stage, due);
     return undefined;
+  }
+
+  /** The stages that can be overdue, with the names the mails use and their own time limits. */
+  private get stages(): Record<OverdueStage['key'], OverdueStage> {
+    const { limits } = this.ruleSet;
+    return {
+      departmentOpinion: { key: 'departmentOpinion', name: 'ý kiến của các sở, ngành', limit: limits.departmentOpinion },
+      appraisal: { key: 'appraisal', name: 'báo cáo thẩm định', limit: limits.appraisal },
+      decision: { key: 'decision', name: 'quyết định', limit: limits.decision },
+    };
+  }
+
+  /** Per overdue stage, the due dates whose apology notice went out (one notice per stage and missed date). */
+  private readonly overdueNotices = new Map<OverdueStage['key'], IsoDate[]>();
+
+  /**
+   * The applicant's apology notice ("thư xin lỗi", DOMAIN.md §2) for a stage past its deadline.
+   * Decision (workflows/README.md): the new expected date is the overdue stage's own time limit
+   * counted again from the day the overdue is detected, on the calendar in force. The deadline
+   * activity computes it (never the wall clock here); the read model stores it as
+   * `deadlines.<stage>Revised`, explained by its skipped days, with its `dossier.overdue-notice`
+   * audit record in the same transaction; then the mail goes out under its own idempotency key.
+   */
+  private async noticeApplicantOfOverdue(stage: OverdueStage, missedDue: IsoDate): Promise<void> {
+    const missed = this.overdueNotices.get(stage.key) ?? [];
+    if (missed.includes(missedDue)) return;
+    // Marked before the first await: parallel opinion tasks expiring together send one notice.
+    this.overdueNotices.set(stage.key, [...missed, missedDue]);
+    const n = missed.length + 1;
+    const revised = withoutRemindOn(await acts.computeDeadline({ from: this.time.today(), limit: stage.limit }));
+    await this.exclusive(async () => {
+      await acts.recordOverdueNotice({ code: this.input.code, actor: SYSTEM, stage: stage.key, missedDue, revised, n });
+      this.snapshot = { ...this.snapshot, deadlines: { ...this.snapshot.deadlines, [`${stage.key}Revised`]: revised } };
+    });
+    await acts.sendMail(overdueNoticeMail(this.input, stage, n, missedDue, revised));
   }
 
   private closed(): boolean {
