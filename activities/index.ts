@@ -1,6 +1,7 @@
 import type { DossierWorkflowInput } from '../workflows/dossier/api';
 import type { MailRequest } from '../workflows/dossier/mails';
 import { appraisalClockStatus, computeDeadline } from './calendar';
+import { consultedDepartmentsOn } from './departments';
 import type { ActivityDeps } from './deps';
 import {
   closeOpinionTask,
@@ -38,6 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     recordScore: (record: ScoreRecord) => recordScore(deps, record),
     staffRecipients: (query: Parameters<typeof staffRecipients>[1]) => staffRecipients(deps, query),
     computeDeadline: (request: Parameters<typeof computeDeadline>[1]) => computeDeadline(deps, request),
+    consultedDepartmentsOn: (request: Parameters<typeof consultedDepartmentsOn>[1]) => consultedDepartmentsOn(deps, request),
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail),

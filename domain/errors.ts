@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'CLOCK_DATE_OUT_OF_ORDER'
   | 'INVALID_SCORE'
   | 'DUPLICATE_SCORE'
-  | 'CALENDAR_SEED_MISMATCH';
+  | 'CALENDAR_SEED_MISMATCH'
+  | 'UNRESOLVABLE_DEPARTMENT';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -53,6 +53,7 @@ export {
   type TieBreakPolicy,
 } from './rules/types';
 export { RULE_SETS, ruleSetById, ruleSetInForce } from './rules/rule-sets';
+export { resolveConsultedDepartments, resolveDepartment, type DepartmentValidity, type ResolvedDepartment } from './departments/successors';
 export { DECREE_32_2024 } from './rules/decree-32-2024';
 export { DECREE_32_2024_TWO_LEVEL } from './rules/decree-32-2024-two-level';
 export { DECREE_303_2026 } from './rules/decree-303-2026';

@@ -21,19 +21,21 @@ export const SEED_CLUSTERS = [
 
 /**
  * Consulted departments with their validity (DOMAIN.md section 2): DPI, DONRE and DARD merged in
- * March 2025; district PCs gave way to commune PCs on 1 July 2025. Admins edit these afterwards.
+ * March 2025; district PCs gave way to commune PCs on 1 July 2025. `successorCode` names the
+ * department that took over (DPI → DOF, DONRE and DARD → DAE, DISTRICT_PC → COMMUNE_PC): opinion
+ * tasks opened after a department's last day go to its successor. Admins edit these afterwards.
  */
 export const SEED_DEPARTMENTS = [
-  { code: 'DOIT', name: 'Sở Công Thương (Department of Industry and Trade)', validFrom: '2024-01-01', validTo: null },
-  { code: 'DPI', name: 'Sở Kế hoạch và Đầu tư (Department of Planning and Investment)', validFrom: '2024-01-01', validTo: '2025-02-28' },
-  { code: 'DONRE', name: 'Sở Tài nguyên và Môi trường (Natural Resources and Environment)', validFrom: '2024-01-01', validTo: '2025-02-28' },
-  { code: 'DARD', name: 'Sở Nông nghiệp và Phát triển nông thôn (Agriculture)', validFrom: '2024-01-01', validTo: '2025-02-28' },
-  { code: 'DOC', name: 'Sở Xây dựng (Department of Construction)', validFrom: '2024-01-01', validTo: null },
-  { code: 'DOF', name: 'Sở Tài chính (Department of Finance)', validFrom: '2024-01-01', validTo: null },
-  { code: 'DAE', name: 'Sở Nông nghiệp và Môi trường (Agriculture and Environment)', validFrom: '2025-03-01', validTo: null },
-  { code: 'POLICE', name: 'Công an tỉnh (Provincial Police)', validFrom: '2024-01-01', validTo: null },
-  { code: 'DISTRICT_PC', name: 'UBND huyện (District People’s Committee)', validFrom: '2024-01-01', validTo: '2025-06-30' },
-  { code: 'COMMUNE_PC', name: 'UBND xã (Commune People’s Committee)', validFrom: '2025-07-01', validTo: null },
+  { code: 'DOIT', name: 'Sở Công Thương (Department of Industry and Trade)', validFrom: '2024-01-01', validTo: null, successorCode: null },
+  { code: 'DPI', name: 'Sở Kế hoạch và Đầu tư (Department of Planning and Investment)', validFrom: '2024-01-01', validTo: '2025-02-28', successorCode: 'DOF' },
+  { code: 'DONRE', name: 'Sở Tài nguyên và Môi trường (Natural Resources and Environment)', validFrom: '2024-01-01', validTo: '2025-02-28', successorCode: 'DAE' },
+  { code: 'DARD', name: 'Sở Nông nghiệp và Phát triển nông thôn (Agriculture)', validFrom: '2024-01-01', validTo: '2025-02-28', successorCode: 'DAE' },
+  { code: 'DOC', name: 'Sở Xây dựng (Department of Construction)', validFrom: '2024-01-01', validTo: null, successorCode: null },
+  { code: 'DOF', name: 'Sở Tài chính (Department of Finance)', validFrom: '2024-01-01', validTo: null, successorCode: null },
+  { code: 'DAE', name: 'Sở Nông nghiệp và Môi trường (Agriculture and Environment)', validFrom: '2025-03-01', validTo: null, successorCode: null },
+  { code: 'POLICE', name: 'Công an tỉnh (Provincial Police)', validFrom: '2024-01-01', validTo: null, successorCode: null },
+  { code: 'DISTRICT_PC', name: 'UBND huyện (District People’s Committee)', validFrom: '2024-01-01', validTo: '2025-06-30', successorCode: 'COMMUNE_PC' },
+  { code: 'COMMUNE_PC', name: 'UBND xã (Commune People’s Committee)', validFrom: '2025-07-01', validTo: null, successorCode: null },
 ] as const;
 
 const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
@@ -42,7 +44,7 @@ const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
   await prisma.cluster.createMany({ data: SEED_CLUSTERS.map((c) => ({ ...c })), skipDuplicates: true });
   await prisma.department.createMany({
-    data: SEED_DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, validFrom: date(d.validFrom) as Date, validTo: date(d.validTo) })),
+    data: SEED_DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, validFrom: date(d.validFrom) as Date, validTo: date(d.validTo), successorCode: d.successorCode })),
     skipDuplicates: true,
   });
 }

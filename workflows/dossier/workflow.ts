@@ -223,7 +223,14 @@ class DossierProcedure {
       remindWorkingDaysBefore: OPINION_REMINDER_WORKING_DAYS,
     });
     const { remindOn, ...deadline } = opinionDeadline;
-    const tasks: OpinionTaskView[] = this.ruleSet.consultedDepartments.map((departmentCode) => ({
+    // A department dissolved by the day the tasks open is consulted through its successor (DPI → DOF, …),
+    // each department once; one that cannot be resolved fails non-retryably, naming it. Dossiers that
+    // opened their tasks before this existed replay with the rule set's codes.
+    const consulted = patched('department-successors')
+      ? await acts.consultedDepartmentsOn({ codes: [...this.ruleSet.consultedDepartments], on: today })
+      : null;
+    const departmentCodes = consulted ? consulted.map((d) => d.code) : this.ruleSet.consultedDepartments;
+    const tasks: OpinionTaskView[] = departmentCodes.map((departmentCode) => ({
       taskId: uuid4(),
       departmentCode,
       status: 'OPEN',
@@ -239,7 +246,7 @@ class DossierProcedure {
         clock,
       deadlines: { appraisal: clockNow.deadline },
       openTasks: tasks.map((t) => ({ id: t.taskId, departmentCode: t.departmentCode, deadline: t.deadline })),
-        detail: { clockStartedOn: today, appraisalDue: clockNow.due },
+        detail: { clockStartedOn: today, appraisalDue: clockNow.due, ...(consulted ? { consultedDepartments: consulted } : {}) },
       },
       { clock, opinionTasks: tasks },
     );
