@@ -1,4 +1,4 @@
-import { decideUpdate, screenApplicantUpdate, submitReportUpdate, submitScoreUpdate, checkCompletenessUpdate } from '../../../workflows/dossier/api';
+import { calendarChangedSignal, checkCompletenessUpdate, decideUpdate, screenApplicantUpdate, submitReportUpdate, submitScoreUpdate } from '../../../workflows/dossier/api';
 import { createUser, createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, recordHistoryFixture, sleep, startDossier, waitForSnapshot, type WorkflowStack } from './support';
 
 const MS_PER_DAY = 3_000;
@@ -76,6 +76,29 @@ describe('a decision past its deadline: the applicant gets one apology notice wi
     expect(outbox.map((m) => m.idempotencyKey)).toEqual([`${input.code}:overdue-notice:decision:1`]);
     const task = await stack.prisma.task.findFirstOrThrow({ where: { dossier: { code: input.code }, kind: 'DECISION' } });
     expect(task).toMatchObject({ status: 'OPEN', role: 'MANAGER' });
+
+    // An administrator gives a day off inside the new window: the new expected date follows the
+    // calendar like every open deadline (Sun 18, Tue 20, Sat 24, Sun 25 skipped → Mon 26/10).
+    const dayOff = { date: '2026-10-20', reason: 'Nghỉ đột xuất (thử nghiệm)' };
+    await stack.prisma.calendarEntry.create({ data: { date: new Date(`${dayOff.date}T00:00:00Z`), working: false, reason: dayOff.reason, source: 'ADMIN' } });
+    await handle.signal(calendarChangedSignal, { date: dayOff.date });
+    s = await waitForSnapshot(handle, (x) => x.deadlines.decisionRevised?.due !== REVISED.due);
+    const moved = {
+      ...REVISED,
+      due: '2026-10-26',
+      skipped: [
+        { date: '2026-10-18', reason: 'Chủ nhật (Sunday)' },
+        dayOff,
+        { date: '2026-10-24', reason: 'Thứ Bảy (Saturday)' },
+        { date: '2026-10-25', reason: 'Chủ nhật (Sunday)' },
+      ],
+    };
+    expect(s.deadlines.decisionRevised).toEqual(moved);
+    expect(s.deadlines.decision?.due).toBe(DECISION_DUE);
+    const changes = await stack.prisma.auditEvent.findMany({ where: { dossierCode: input.code, action: 'deadline.changed' } });
+    expect(changes.filter((e) => (e.newValue as { name?: string }).name === 'decisionRevised').map((e) => [(e.oldValue as { due: string }).due, (e.newValue as { due: string }).due])).toEqual([
+      [REVISED.due, moved.due],
+    ]);
 
     // Two more virtual days: nothing is sent again while the decision is still awaited.
     await sleep(2 * MS_PER_DAY);
