@@ -354,7 +354,8 @@ class DossierProcedure {
   }
 
   private async recordReport(report: ReportInput): Promise<void> {
-    this.report = undefined;
+    // The report stays pending until its transition is recorded: meanwhile the validators refuse a
+    // score sheet (it would miss the ranking) and a withdrawal.
     // The round's applicants are ranked together (every scored dossier of the round).
     const round = await acts.roundScores({ code: this.input.code });
     const ranking = rankApplicants(this.ruleSet, { scores: round.scores, chairProposal: report.chairProposal });
@@ -370,6 +371,7 @@ class DossierProcedure {
       { deadlines: { decision, ...(this.overdueNotices.has('decision') ? { decisionRevised: null } : {}) }, detail: { summary: report.summary, proposed, ranking, unscoredApplicants: round.unscored } },
       { report: { by: report.actor, on: today, summary: report.summary, ranking, proposed, unscoredApplicants: round.unscored } },
     );
+    this.report = undefined;
   }
 
   private async recordDecision(decision: DecisionInput): Promise<DecisionInput> {
@@ -839,7 +841,8 @@ class DossierProcedure {
       },
       {
         validator: (score) => {
-          this.expectState(['SCORING'], undefined, 'Hồ sơ không ở bước chấm điểm.');
+          // Once a report is pending its ranking is being computed: a later sheet would be stored but left out.
+          this.expectState(['SCORING'], this.report, 'Hồ sơ không ở bước chấm điểm.');
           this.expectActor(score.actor);
           if (this.scoringMembers.has(score.actor)) throw fail(`${score.actor} đã chấm điểm hồ sơ này.`, 'DuplicateScore');
           const errors = validateMemberScore(this.ruleSet, { memberId: score.actor, role: score.councilRole, applicantId: this.input.code, criteria: score.criteria });

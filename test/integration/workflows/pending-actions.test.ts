@@ -1,0 +1,56 @@
+import { WorkflowUpdateStage } from '@temporalio/client';
+import {
+  checkCompletenessUpdate,
+  screenApplicantUpdate,
+  submitReportUpdate,
+  submitScoreUpdate,
+  type DossierSnapshot,
+} from '../../../workflows/dossier/api';
+import { createUser, createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, sleep, startDossier, waitForSnapshot, type DossierHandle, type WorkflowStack } from './support';
+
+/** Long virtual days: no deadline fires while these scenarios run. */
+const MS_PER_DAY = 60_000;
+
+/**
+ * An action an Update deposited stays pending until the procedure has recorded its transition:
+ * meanwhile the validators refuse what would no longer fit (a late score, a withdrawal).
+ */
+describe('actions while a pending action is being recorded', () => {
+  let stack: WorkflowStack;
+
+  beforeAll(async () => {
+    stack = await createWorkflowStack('wf-pending');
+    for (const username of ['wf.chair', 'wf.member1']) await createUser(stack.prisma, { username, role: 'COUNCIL_MEMBER' });
+  });
+  afterAll(() => stack.close());
+
+  async function toScreening(clusterCode: string): Promise<{ handle: DossierHandle; code: string; s: DossierSnapshot }> {
+    const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY, clusterCode });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    await giveOpinions(handle, s);
+    return { handle, code: input.code, s: await waitForSnapshot(handle, (x) => x.stage === 'SCREENING') };
+  }
+
+  /** The update's outcome, or 'pending' when it has not finished within `ms`. */
+  const within = <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), sleep(ms).then(() => 'pending' as const)]);
+
+  it('refuses a council score once the report is submitted, so every stored score is ranked', async () => {
+    const { handle, code, s: atScreening } = await toScreening('TTR-TAN-BINH-1');
+    const s = await handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts: ELIGIBLE_FACTS, expectedVersion: atScreening.version }] });
+    await handle.executeUpdate(submitScoreUpdate, { args: [{ actor: 'wf.chair', councilRole: 'chair', criteria: criteria(13, 13, 26, 34) }] });
+
+    const report = await handle.startUpdate(submitReportUpdate, {
+      args: [{ actor: 'appraiser', summary: 'Báo cáo thẩm định.', expectedVersion: s.version }],
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    const late = await within(handle.executeUpdate(submitScoreUpdate, { args: [{ actor: 'wf.member1', councilRole: 'member', criteria: criteria(5, 5, 10, 10) }] }), 15_000);
+    expect(late).toMatchObject({ error: { cause: { type: 'WrongStage' } } });
+
+    const reported = await report.result();
+    const stored = await stack.prisma.score.findMany({ where: { dossier: { code } }, include: { member: true } });
+    expect(stored.map((row) => row.member.username)).toEqual(['wf.chair']);
+    expect(reported.report?.ranking.ranking).toMatchObject([{ applicantId: code, meanScore: 86 }]);
+    await handle.terminate('kết thúc kịch bản thử');
+  });
+});
