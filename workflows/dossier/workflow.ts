@@ -313,7 +313,6 @@ class DossierProcedure {
         await this.untilComplete('SCREENING');
         continue;
       }
-      this.screening = undefined;
       const result = screenApplicant(this.ruleSet, step.facts);
       if (result.eligible) {
         await this.transition(step.actor, 'screening.passed', 'SCORING', 'ACTIVE', { facts: step.facts, screening: result }, { screening: result });
@@ -328,6 +327,9 @@ class DossierProcedure {
         );
         await acts.sendMail(screeningRejectedMail(this.input, result.failures));
       }
+      // Pending until its transition is recorded: meanwhile the validators refuse a withdrawal (the
+      // dossier may close here, and nothing would then record it).
+      this.screening = undefined;
       return result.eligible;
     }
   }
@@ -775,7 +777,10 @@ class DossierProcedure {
       withdrawUpdate,
       async (withdrawal) => {
         this.withdrawal = withdrawal;
-        await condition(() => this.snapshot.status === 'WITHDRAWN');
+        // Waits for the dossier to close: the workflow ends once every handler has finished, so a
+        // dossier that closed otherwise must end this handler too.
+        await condition(() => this.closed());
+        if (this.snapshot.status !== 'WITHDRAWN') throw fail(`Hồ sơ đã đóng (${this.snapshot.status}) trước khi việc rút hồ sơ được ghi nhận.`, 'DossierClosed');
         return this.snapshot;
       },
       {

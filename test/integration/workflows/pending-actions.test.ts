@@ -4,6 +4,7 @@ import {
   screenApplicantUpdate,
   submitReportUpdate,
   submitScoreUpdate,
+  withdrawUpdate,
   type DossierSnapshot,
 } from '../../../workflows/dossier/api';
 import { createUser, createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, sleep, startDossier, waitForSnapshot, type DossierHandle, type WorkflowStack } from './support';
@@ -52,5 +53,15 @@ describe('actions while a pending action is being recorded', () => {
     expect(stored.map((row) => row.member.username)).toEqual(['wf.chair']);
     expect(reported.report?.ranking.ranking).toMatchObject([{ applicantId: code, meanScore: 86 }]);
     await handle.terminate('kết thúc kịch bản thử');
+  });
+
+  it('refuses a withdrawal while the screening result is being recorded, and the workflow ends', async () => {
+    const { handle, s } = await toScreening('TTR-TAN-BINH-2');
+    const facts = { ...ELIGIBLE_FACTS, equityVnd: 100_000_000_000 };
+    const screening = await handle.startUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts, expectedVersion: s.version }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const withdrawal = await within(handle.executeUpdate(withdrawUpdate, { args: [{ actor: 'applicant', reason: 'Doanh nghiệp rút hồ sơ.' }] }), 15_000);
+    expect(withdrawal).toMatchObject({ error: { cause: { type: 'WrongStage' } } });
+    expect(await screening.result()).toMatchObject({ stage: 'CLOSED', status: 'REFUSED' });
+    expect(await within(handle.result(), 15_000)).toMatchObject({ value: { stage: 'CLOSED', status: 'REFUSED' } });
   });
 });
