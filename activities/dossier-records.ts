@@ -112,14 +112,15 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
 
 /**
  * Every council score sheet of the dossier's round, for ranking the round's applicants together
- * (applicantId = dossier code); refused and withdrawn dossiers are left out. `unscored` names the
+ * (applicantId = dossier code); refused, withdrawn and rejected dossiers are left out. `unscored` names the
  * round's other dossiers still in progress without a score, so a report can say the ranking is
  * provisional.
  */
 export async function roundScores(deps: ActivityDeps, request: { code: string }): Promise<{ scores: MemberScore[]; unscored: string[] }> {
   const dossier = await deps.prisma.dossier.findUniqueOrThrow({ where: { code: request.code } });
   const rows = await deps.prisma.score.findMany({
-    where: { roundId: dossier.roundId, dossier: { status: { notIn: ['REFUSED', 'WITHDRAWN'] } } },
+    // Every dossier closed without being the winner is out of the ranking: refused, withdrawn, rejected.
+    where: { roundId: dossier.roundId, dossier: { status: { notIn: ['REFUSED', 'WITHDRAWN', 'REJECTED'] } } },
     include: { member: { select: { username: true } }, dossier: { select: { code: true } } },
     orderBy: { submittedAt: 'asc' },
   });

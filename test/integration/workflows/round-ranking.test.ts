@@ -86,6 +86,24 @@ describe('a selection round with several applicants', () => {
     await recordHistoryFixture(b.handle, 'round-outranked-rejected');
   });
 
+  it('leaves a rejected dossier out of the ranking: the next applicant can be proposed and approved', async () => {
+    const a = await scored('DH-HIEP-HOA-2', [{ actor: 'wf.chair', criteria: criteria(13, 13, 26, 34) }, { actor: 'wf.member1', criteria: criteria(12, 12, 24, 32) }], 'rej.a@example.vn');
+    const b = await scored('DH-HIEP-HOA-2', [{ actor: 'wf.chair', criteria: criteria(11, 11, 22, 28) }, { actor: 'wf.member1', criteria: criteria(10, 10, 20, 30) }], 'rej.b@example.vn');
+    const ra = await report(a.handle, a.s);
+    expect(ra.report).toMatchObject({ proposed: true, ranking: { winner: a.code } });
+    const rejected = await a.handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'REJECT', reason: 'Phương án tài chính không khả thi.', expectedVersion: ra.version }] });
+    expect(rejected).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
+
+    const rb = await report(b.handle, b.s);
+    expect(rb.report).toMatchObject({ proposed: true, ranking: { winner: b.code } });
+    expect(rb.report?.ranking.ranking.map((r) => r.applicantId)).toEqual([b.code]);
+    expect(await b.handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'APPROVE', reason: '', expectedVersion: rb.version }] })).toMatchObject({
+      stage: 'MONITORING',
+      status: 'APPROVED',
+    });
+    await Promise.all([a.handle.result(), b.handle.result()]);
+  });
+
   it('breaks a tie on the mean by the rule set policy (Decree 303/2026: financial plan first)', async () => {
     const a = await scored('CD-TAN-CHANH-2', [{ actor: 'wf.chair', criteria: criteria(15, 15, 20, 30) }, { actor: 'wf.member1', criteria: criteria(15, 15, 20, 30) }], 'tie.a@example.vn');
     const b = await scored('CD-TAN-CHANH-2', [{ actor: 'wf.chair', criteria: criteria(10, 10, 25, 35) }, { actor: 'wf.member1', criteria: criteria(10, 10, 25, 35) }], 'tie.b@example.vn');
