@@ -99,8 +99,15 @@ export function opinionReminderMails(input: DossierWorkflowInput, departmentCode
   ]);
 }
 
+/**
+ * One mail per missed due date and manager: a step overdue again (after RETURN and a new deadline) is
+ * a new notice, and the key names the address, not its place in the list of managers.
+ */
 export function overdueMails(input: DossierWorkflowInput, step: string, due: string, to: string[]): MailRequest[] {
-  return toStaff(input, `overdue:${step}`, to, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`]);
+  return toStaff(input, `overdue:${step}`, to, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`]).map((mail) => ({
+    ...mail,
+    idempotencyKey: `${input.code}:overdue:${step}:${due}:${mail.to}`,
+  }));
 }
 
 export function lateRefusalMail(input: DossierWorkflowInput, reason: string): MailRequest {
