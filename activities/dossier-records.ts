@@ -305,6 +305,21 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
     if (record.decision) {
       const decidedById = await userIdByUsername(tx, record.actor);
       if (!decidedById) throw ApplicationFailure.nonRetryable(`Không có người dùng ${record.actor}.`, 'UnknownUser');
+      if (record.decision.winner) {
+        // Compare-and-set: the round's winner is set once. Another dossier already approved refuses
+        // this approval, and the transaction (this dossier's transition too) is rolled back.
+        const claimed = await tx.selectionRound.updateMany({
+          where: { id: dossier.roundId, winnerDossierId: null },
+          data: { winnerDossierId: dossier.id, status: 'DECIDED', version: { increment: 1 } },
+        });
+        if (claimed.count === 0) {
+          const round = await tx.selectionRound.findUniqueOrThrow({ where: { id: dossier.roundId }, include: { winner: { select: { code: true } } } });
+          throw ApplicationFailure.nonRetryable(
+            `Không thể chấp thuận hồ sơ ${record.code}: đợt lựa chọn chủ đầu tư này đã có nhà đầu tư được chấp thuận (hồ sơ ${round.winner?.code ?? 'khác'}).`,
+            'RoundAlreadyDecided',
+          );
+        }
+      }
       const decision = await tx.decision.create({
         data: {
           roundId: dossier.roundId,
@@ -316,9 +331,6 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
         },
       });
       await audit('decision.recorded', 'Decision', decision.id, undefined, { outcome: record.decision.outcome, reason: record.decision.reason });
-      if (record.decision.winner) {
-        await tx.selectionRound.update({ where: { id: dossier.roundId }, data: { winnerDossierId: dossier.id, status: 'DECIDED', version: { increment: 1 } } });
-      }
     }
   });
 }
