@@ -108,7 +108,7 @@ export async function expectNoScoreYet(deps: Pick<ApiDeps, 'prisma'>, dossier: A
 }
 
 /** Validator / handler failure types of the dossier workflow, by HTTP answer; any other type is a 422. */
-const CONFLICTS = new Set(['StaleVersion', 'WrongStage', 'TaskClosed', 'DossierClosed', 'DuplicateScore', 'ScoringInProgress', 'NoScores']);
+const CONFLICTS = new Set(['StaleVersion', 'WrongStage', 'TaskClosed', 'DossierClosed', 'DuplicateScore', 'ScoringInProgress', 'NoScores', 'NotOpenYet']);
 const FORBIDDEN = new Set(['WrongDepartment', 'NotYourTask', 'UnknownUser']);
 
 /** The problem document for an error of executeUpdate; anything unknown is returned unchanged (a 500). */

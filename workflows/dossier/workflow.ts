@@ -907,6 +907,11 @@ class DossierProcedure {
   private validateOpinion(opinion: OpinionInput): void {
     this.expectActor(opinion.actor);
     const task = this.snapshot.opinionTasks.find((t) => t.departmentCode === opinion.departmentCode);
+    if (!task && this.snapshot.opinionTasks.length === 0 && !this.closed()) {
+      // The opinion tasks are not opened yet (the read model may already show them while the workflow
+      // records their opening): a conflict to retry, not someone else's task.
+      throw ApplicationFailure.retryable(`Nhiệm vụ cho ý kiến của ${opinion.departmentCode} chưa được mở; vui lòng thử lại sau ít phút.`, 'NotOpenYet');
+    }
     if (!task) {
       throw fail(`${opinion.departmentCode} không thuộc các sở, ngành được hỏi ý kiến về hồ sơ này.`, 'WrongDepartment');
     }

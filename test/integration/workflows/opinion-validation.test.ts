@@ -47,4 +47,14 @@ describe('department opinions', () => {
     expect((await handle.query(snapshotQuery)).stage).toBe('DEPARTMENT_OPINIONS');
     await handle.terminate('kết thúc kịch bản thử');
   });
+
+  it('answers "not open yet" (a conflict to retry) for an opinion given before the workflow opened the tasks', async () => {
+    const { handle } = await startDossier(stack, { msPerDay: 60_000, ruleSetId: 'decree-32-2024', filedOn: '2024-10-07' });
+    const early: OpinionInput = { actor: 'reviewer.doc', departmentCode: 'DOC', verdict: 'AGREE', text: 'Thống nhất.', taskVersion: 1 };
+    await expect(handle.executeUpdate(giveOpinionUpdate, { args: [early] })).rejects.toMatchObject({ cause: { type: 'NotOpenYet' } });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    expect(s.opinionTasks.some((t) => t.departmentCode === 'DOC')).toBe(true);
+    expect(await handle.executeUpdate(giveOpinionUpdate, { args: [early] })).toMatchObject({ departmentCode: 'DOC', status: 'DONE' });
+    await handle.terminate('kết thúc kịch bản thử');
+  });
 });
