@@ -140,6 +140,8 @@ class DossierProcedure {
   private readonly scoringMembers = new Set<string>();
   private supplementRounds = 0;
   private decisions = 0;
+  /** The chair's proposal of the last report (a tie-break policy may need it when the round is ranked again). */
+  private chairProposal: string | undefined;
   /** Calendar changes signalled, and how many times the deadlines were recomputed (waits re-arm on it). */
   private calendarChanges = 0;
   private deadlineEpoch = 0;
@@ -356,6 +358,7 @@ class DossierProcedure {
   }
 
   private async recordReport(report: ReportInput): Promise<void> {
+    this.chairProposal = report.chairProposal;
     // The report stays pending until its transition is recorded: meanwhile the validators refuse a
     // score sheet (it would miss the ranking) and a withdrawal.
     // The round's applicants are ranked together (every scored dossier of the round).
@@ -878,6 +881,9 @@ class DossierProcedure {
       decideUpdate,
       async (decision) => {
         if (!(await acts.userExists(decision.actor))) throw fail(`Không có người dùng ${decision.actor}.`, 'UnknownUser');
+        // The report's proposal is fixed when it was submitted: the round is ranked again now. Decisions
+        // recorded before this check existed replay without it.
+        if (decision.outcome === 'APPROVE' && patched('approve-rechecks-winner')) await this.expectRoundWinner();
         if (this.decision || this.snapshot.version !== decision.expectedVersion) throw fail('Hồ sơ đã thay đổi, tải lại rồi thử lại.', 'StaleVersion');
         this.decision = decision;
         return this.settled(decision.expectedVersion);
@@ -898,6 +904,19 @@ class DossierProcedure {
         },
       },
     );
+  }
+
+  /** Approval needs this dossier to win the round as ranked now, with every open dossier of the round scored. */
+  private async expectRoundWinner(): Promise<void> {
+    const round = await acts.roundScores({ code: this.input.code });
+    if (round.unscored.length > 0) {
+      throw fail(`Không thể chấp thuận: còn hồ sơ của đợt lựa chọn chưa được chấm điểm (${round.unscored.join(', ')}).`, 'RoundNotRanked');
+    }
+    const ranking = rankApplicants(this.ruleSet, { scores: round.scores, chairProposal: this.chairProposal });
+    if (ranking.winner !== this.input.code) {
+      const why = ranking.winner ? `hồ sơ ${ranking.winner} đứng đầu đợt lựa chọn` : (ranking.noWinnerReason ?? 'không có nhà đầu tư đạt yêu cầu');
+      throw fail(`Không thể chấp thuận: hồ sơ này không còn là nhà đầu tư được đề xuất (${why}).`, 'NotProposed');
+    }
   }
 
   private taskOf(taskId: string): OpinionTaskView {

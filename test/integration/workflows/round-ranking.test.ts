@@ -3,6 +3,7 @@ import {
   decideUpdate,
   screenApplicantUpdate,
   submitReportUpdate,
+  snapshotQuery,
   submitScoreUpdate,
   type DossierSnapshot,
   type ScoreInput,
@@ -68,11 +69,15 @@ describe('a selection round with several applicants', () => {
     await expect(b.handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'APPROVE', reason: '', expectedVersion: rb.version }] })).rejects.toMatchObject({
       cause: { type: 'NotProposed' },
     });
+    // An approval needs every open dossier of the round scored (the ranking is ranked again): C is scored lowest.
+    const cs = await c.handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts: ELIGIBLE_FACTS, expectedVersion: (await c.handle.query(snapshotQuery)).version }] });
+    expect(cs.stage).toBe('SCORING');
+    for (const actor of ['wf.chair', 'wf.member1']) await c.handle.executeUpdate(submitScoreUpdate, { args: [{ actor, councilRole: actor === 'wf.chair' ? 'chair' : 'member', criteria: criteria(10, 10, 20, 25) }] });
     expect(await a.handle.executeUpdate(decideUpdate, { args: [{ actor: 'wf.manager', outcome: 'APPROVE', reason: '', expectedVersion: ra.version }] })).toMatchObject({
       stage: 'MONITORING',
       status: 'APPROVED',
     });
-    // Every other open dossier of the round is told: B waiting for its decision, C still at screening.
+    // Every other open dossier of the round is told: B waiting for its decision, C scored but without a report.
     const [resultB, resultC] = await Promise.all([b.handle.result(), c.handle.result(), a.handle.result()]);
     expect(resultB).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
     expect(resultC).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
