@@ -1,7 +1,6 @@
 import {
   clockStatus,
   computeDeadline as computeDomainDeadline,
-  createWorkingDayCalendar,
   type AppraisalClock,
   type ClockStatus,
   type Deadline,
@@ -10,23 +9,9 @@ import {
   isWorkingDay,
   type IsoDate,
   type TimeLimit,
-  type WorkingDayCalendar,
 } from '../domain';
-import { seedVietnamCalendar } from '../domain/calendar/seed';
+import { loadWorkingDayCalendar } from '../db/working-day-calendar';
 import type { ActivityDeps } from './deps';
-
-let seed: ReturnType<typeof seedVietnamCalendar> | undefined;
-
-/** The calendar in force: the seeded Vietnamese calendar with the administrator's CalendarEntry rows over it. */
-export async function loadCalendar(deps: ActivityDeps): Promise<WorkingDayCalendar> {
-  seed ??= seedVietnamCalendar();
-  // Only administrator overrides count: the computed seed is authoritative (as db/working-day-calendar.ts decides).
-  const rows = await deps.prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' } });
-  return createWorkingDayCalendar([
-    ...seed,
-    ...rows.map((row) => ({ date: row.date.toISOString().slice(0, 10), working: row.working, reason: row.reason || (row.working ? 'Ngày làm việc' : 'Ngày nghỉ') })),
-  ]);
-}
 
 export interface DeadlineRequest {
   from: IsoDate;
@@ -40,7 +25,7 @@ export interface DeadlineRequest {
  * day a reminder goes out (null when that day would not be after `from`).
  */
 export async function computeDeadline(deps: ActivityDeps, request: DeadlineRequest): Promise<Deadline & { remindOn: IsoDate | null }> {
-  const calendar = await loadCalendar(deps);
+  const calendar = await loadWorkingDayCalendar(deps.prisma);
   const deadline = computeDomainDeadline(calendar, request.from, request.limit);
   let remindOn: IsoDate | null = null;
   if (request.remindWorkingDaysBefore !== undefined) {
@@ -56,5 +41,5 @@ export async function computeDeadline(deps: ActivityDeps, request: DeadlineReque
 
 /** Where the appraisal clock stands on `today`, with the calendar in force. */
 export async function appraisalClockStatus(deps: ActivityDeps, request: { clock: AppraisalClock; today: IsoDate }): Promise<ClockStatus> {
-  return clockStatus(await loadCalendar(deps), request.clock, request.today);
+  return clockStatus(await loadWorkingDayCalendar(deps.prisma), request.clock, request.today);
 }

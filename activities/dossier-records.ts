@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { computeDeadline, formatDateVi, ruleSetById, type AppraisalClock, type ApplicantFacts, type CriterionKey, type Deadline, type MemberScore, type ScreeningResult } from '../domain';
-import { loadCalendar } from './calendar';
+import { loadWorkingDayCalendar } from '../db/working-day-calendar';
 import type { Prisma } from '../generated/prisma/client';
 import type {
   CouncilSeat,
@@ -33,7 +33,7 @@ export interface Admission {
 export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkflowInput): Promise<Admission> {
   const ruleSet = ruleSetById(input.ruleSetId);
   if (!ruleSet) throw ApplicationFailure.nonRetryable(`Không có bộ quy tắc ${input.ruleSetId}.`, 'UnknownRuleSet');
-  const calendar = await loadCalendar(deps);
+  const calendar = await loadWorkingDayCalendar(deps.prisma);
   return deps.prisma.$transaction(async (tx): Promise<Admission> => {
     const existing = await tx.dossier.findUnique({ where: { code: input.code }, include: { round: true } });
     if (existing) {

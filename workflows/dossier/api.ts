@@ -184,8 +184,8 @@ export const decideUpdate = defineUpdate<DossierSnapshot, [DecisionInput]>('deci
 export const snapshotQuery = defineQuery<DossierSnapshot>('snapshot');
 /**
  * An administrator changed the working-day calendar (`date` is the changed day): the workflow
- * recomputes its open deadlines with the calendar in force and re-arms its timers. The same message
- * name as the calendar service's sender (workflows/calendar-signal.ts).
+ * recomputes its open deadlines with the calendar in force and re-arms its timers. The calendar
+ * service (api/calendar) sends it to every open dossier after an administrator's change.
  */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
 /**
