@@ -1,4 +1,4 @@
-import { FINANCIAL_EVIDENCE_KINDS } from '../../domain';
+import { ApplicantFactsSchema } from '../rules/schemas';
 import { DossierViewSchema } from '../dossiers/schemas';
 import { z } from '../http/zod';
 
@@ -51,17 +51,7 @@ export const OpinionSchema = z
 
 export const ScreeningSchema = z
   .object({
-    facts: z
-      .object({
-        legalStatus: z.object({ documentsValid: z.boolean(), dissolving: z.boolean(), suspended: z.boolean(), underProsecution: z.boolean() }).strict(),
-        totalInvestmentVnd: z.number().int().positive(),
-        equityVnd: z.number().int().min(0),
-        landAreaHa: z.number().positive(),
-        unremediedLandViolation: z.boolean(),
-        financialEvidence: z.array(z.enum(FINANCIAL_EVIDENCE_KINDS as unknown as [string, ...string[]])),
-        experienceEvidenceCertified: z.boolean(),
-      })
-      .strict(),
+    facts: ApplicantFactsSchema,
     expectedVersion,
   })
   .strict()

@@ -103,30 +103,37 @@ export const DepositResultSchema = z
 
 const boolean = (what: string) => z.boolean({ error: `${what}: cần true hoặc false` });
 
+/** An applicant's facts for eligibility screening (the legal core's ApplicantFacts). */
+const applicantFactsShape = {
+  legalStatus: z
+    .object({
+      documentsValid: boolean('Giấy tờ pháp lý hợp lệ'),
+      dissolving: boolean('Đang giải thể'),
+      suspended: boolean('Đang bị tạm ngừng, đình chỉ'),
+      underProsecution: boolean('Đang bị truy cứu trách nhiệm hình sự'),
+    })
+    .strict(),
+  totalInvestmentVnd: z
+    .number({ error: 'Tổng vốn đầu tư: cần một số (đồng)' })
+    .int('Tổng vốn đầu tư: số nguyên đồng')
+    .positive('Tổng vốn đầu tư phải lớn hơn 0')
+    .max(Number.MAX_SAFE_INTEGER, 'Tổng vốn đầu tư quá lớn'),
+  equityVnd: z
+    .number({ error: 'Vốn chủ sở hữu: cần một số (đồng)' })
+    .int('Vốn chủ sở hữu: số nguyên đồng')
+    .nonnegative('Vốn chủ sở hữu không được âm')
+    .max(Number.MAX_SAFE_INTEGER, 'Vốn chủ sở hữu quá lớn'),
+  landAreaHa: z.number({ error: 'Diện tích đất: cần một số (ha)' }).positive('Diện tích đất phải lớn hơn 0').max(100_000, 'Diện tích đất quá lớn'),
+  unremediedLandViolation: boolean('Vi phạm pháp luật đất đai chưa khắc phục'),
+  financialEvidence: z.array(z.enum(FINANCIAL_EVIDENCE_KINDS as [string, ...string[]], { error: `Loại tài liệu tài chính: một trong ${FINANCIAL_EVIDENCE_KINDS.join(', ')}` })).max(10),
+  experienceEvidenceCertified: boolean('Tài liệu kinh nghiệm đã chứng thực'),
+};
+
+export const ApplicantFactsSchema = z.object(applicantFactsShape).strict().openapi('ApplicantFacts');
+
 export const ScreeningRequestSchema = z
   .object({
-    legalStatus: z
-      .object({
-        documentsValid: boolean('Giấy tờ pháp lý hợp lệ'),
-        dissolving: boolean('Đang giải thể'),
-        suspended: boolean('Đang bị tạm ngừng, đình chỉ'),
-        underProsecution: boolean('Đang bị truy cứu trách nhiệm hình sự'),
-      })
-      .strict(),
-    totalInvestmentVnd: z
-      .number({ error: 'Tổng vốn đầu tư: cần một số (đồng)' })
-      .int('Tổng vốn đầu tư: số nguyên đồng')
-      .positive('Tổng vốn đầu tư phải lớn hơn 0')
-      .max(Number.MAX_SAFE_INTEGER, 'Tổng vốn đầu tư quá lớn'),
-    equityVnd: z
-      .number({ error: 'Vốn chủ sở hữu: cần một số (đồng)' })
-      .int('Vốn chủ sở hữu: số nguyên đồng')
-      .nonnegative('Vốn chủ sở hữu không được âm')
-      .max(Number.MAX_SAFE_INTEGER, 'Vốn chủ sở hữu quá lớn'),
-    landAreaHa: z.number({ error: 'Diện tích đất: cần một số (ha)' }).positive('Diện tích đất phải lớn hơn 0').max(100_000, 'Diện tích đất quá lớn'),
-    unremediedLandViolation: boolean('Vi phạm pháp luật đất đai chưa khắc phục'),
-    financialEvidence: z.array(z.enum(FINANCIAL_EVIDENCE_KINDS as [string, ...string[]], { error: `Loại tài liệu tài chính: một trong ${FINANCIAL_EVIDENCE_KINDS.join(', ')}` })).max(10),
-    experienceEvidenceCertified: boolean('Tài liệu kinh nghiệm đã chứng thực'),
+    ...applicantFactsShape,
     ...ruleSetChoice,
   })
   .strict()
