@@ -4,9 +4,8 @@ import {
   type AppraisalClock,
   type ClockStatus,
   type Deadline,
-  addDays,
   compareDates,
-  isWorkingDay,
+  workingDaysBefore,
   type IsoDate,
   type TimeLimit,
 } from '../domain';
@@ -29,11 +28,7 @@ export async function computeDeadline(deps: ActivityDeps, request: DeadlineReque
   const deadline = computeDomainDeadline(calendar, request.from, request.limit);
   let remindOn: IsoDate | null = null;
   if (request.remindWorkingDaysBefore !== undefined) {
-    let day = deadline.due;
-    for (let left = request.remindWorkingDaysBefore; left > 0; ) {
-      day = addDays(day, -1);
-      if (isWorkingDay(calendar, day)) left -= 1;
-    }
+    const day = workingDaysBefore(calendar, deadline.due, request.remindWorkingDaysBefore);
     remindOn = compareDates(day, request.from) > 0 ? day : null;
   }
   return { ...deadline, remindOn };

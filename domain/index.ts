@@ -31,6 +31,7 @@ export {
   addCalendarDays,
   addWorkingDays,
   computeDeadline,
+  workingDaysBefore,
   workingDaysBetween,
   type Deadline,
   type SkippedDay,

@@ -95,6 +95,18 @@ export function workingDaysBetween(cal: WorkingDayCalendar, from: IsoDate, to: I
   return count;
 }
 
+/** The working day `n` working days before `date` (n ≥ 1), e.g. when a reminder goes out before a deadline. */
+export function workingDaysBefore(cal: WorkingDayCalendar, date: IsoDate, n: number): IsoDate {
+  assertIsoDate(date, 'date');
+  if (!Number.isSafeInteger(n) || n < 1) throw new DomainError('INVALID_ARGUMENT', `Số ngày làm việc phải là số nguyên dương: ${n}`);
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, -1);
+    if (isWorkingDay(cal, day)) left -= 1;
+  }
+  return day;
+}
+
 /** The deadline of a rule set's time limit for an event on `from`. */
 export function computeDeadline(cal: WorkingDayCalendar, from: IsoDate, limit: TimeLimit): Deadline {
   switch (limit.unit) {

@@ -8,6 +8,7 @@ import {
   createWorkingDayCalendar,
   isWorkingDay,
   nonWorkingReason,
+  workingDaysBefore,
   workingDaysBetween,
 } from '../../../../domain';
 import { VN_CALENDAR, VN_SEED, withOverrides } from '../support/vn-calendar';
@@ -189,5 +190,18 @@ describe('working-day calendar', () => {
   test('rejects invalid entries', () => {
     expect(() => createWorkingDayCalendar([{ date: '2026-02-30', working: false, reason: 'x' }])).toThrow(DomainError);
     expect(() => createWorkingDayCalendar([{ date: '2026-02-10', working: false, reason: ' ' }])).toThrow(DomainError);
+  });
+});
+
+describe('workingDaysBefore (the day a reminder goes out before a deadline)', () => {
+  const plain = createWorkingDayCalendar([]);
+  it('counts back over a weekend: 2 working days before Tuesday 10/3/2026 is Friday 6/3', () => {
+    expect(workingDaysBefore(plain, '2026-03-10', 2)).toBe('2026-03-06');
+  });
+  it('skips a holiday: 1 working day before Monday 4/5/2026 is Wednesday 29/4 (30/4 and 1/5 are holidays)', () => {
+    expect(workingDaysBefore(VN_CALENDAR, '2026-05-04', 1)).toBe('2026-04-29');
+  });
+  it('refuses a count below one', () => {
+    expect(() => workingDaysBefore(plain, '2026-03-10', 0)).toThrow(DomainError);
   });
 });
