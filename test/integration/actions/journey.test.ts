@@ -4,7 +4,7 @@
  * read model.
  */
 import { createTestStack, type TestStack } from '../../support/stack';
-import { act, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForStage } from './support';
+import { actAsClient, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForStage } from './support';
 
 describe('working a dossier through the API', () => {
   let stack: TestStack;
@@ -20,13 +20,13 @@ describe('working a dossier through the API', () => {
     expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 0 });
 
     // Not complete: the applicant is asked for a supplement; the intake officer records it.
-    const incomplete = await act(stack, 'intake', code, 'completeness', { complete: false, missing: ['Báo cáo tài chính 2024 đã kiểm toán'], expectedVersion: 0 });
+    const incomplete = await actAsClient(stack, 'intake', code, 'completeness', { complete: false, missing: ['Báo cáo tài chính 2024 đã kiểm toán'], expectedVersion: 0 });
     expect(incomplete.status).toBe(200);
     expect(incomplete.body).toMatchObject({ code, stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 1 });
-    const supplied = await act(stack, 'intake', code, 'supplements', { documents: ['Báo cáo tài chính 2024 đã kiểm toán'] });
+    const supplied = await actAsClient(stack, 'intake', code, 'supplements', { documents: ['Báo cáo tài chính 2024 đã kiểm toán'] });
     expect(supplied.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 2 });
 
-    const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 2 });
+    const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 2 });
     expect(complete.status).toBe(200);
     expect(complete.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 3 });
     expect(complete.body.deadlines.appraisal).toMatchObject({ unit: expect.any(String) });
@@ -43,7 +43,7 @@ describe('working a dossier through the API', () => {
       const task = await inboxTask(stack, reviewer, code, 'DEPARTMENT_OPINION');
       expect(task).toMatchObject({ departmentCode, version: 1 });
       const verdict = i === 0 ? { verdict: 'AGREE_WITH_CONDITIONS', text: 'Bổ sung phương án PCCC trước khi xây dựng.' } : { verdict: 'AGREE', text: '' };
-      const answered = await act(stack, reviewer, code, 'opinions', { ...verdict, taskVersion: task?.version });
+      const answered = await actAsClient(stack, reviewer, code, 'opinions', { ...verdict, taskVersion: task?.version });
       expect(answered.status).toBe(200);
       const mine = (answered.body.tasks as { departmentCode: string; status: string; version: number }[]).find((t) => t.departmentCode === departmentCode);
       expect(mine).toMatchObject({ status: 'DONE', version: 2 });
@@ -54,15 +54,15 @@ describe('working a dossier through the API', () => {
     // All answered: the workflow moves on to screening by itself.
     let dossier = await waitForStage(stack, code, 'SCREENING');
     // During screening the one-stop desk asks for more: the appraisal clock stops until it arrives.
-    const asked = await act(stack, 'intake', code, 'supplement-requests', { missing: ['Cam kết tín dụng của ngân hàng'], expectedVersion: dossier.version });
+    const asked = await actAsClient(stack, 'intake', code, 'supplement-requests', { missing: ['Cam kết tín dụng của ngân hàng'], expectedVersion: dossier.version });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: dossier.version + 1 });
-    await act(stack, 'intake', code, 'supplements', { documents: ['Cam kết tín dụng của ngân hàng'] });
+    await actAsClient(stack, 'intake', code, 'supplements', { documents: ['Cam kết tín dụng của ngân hàng'] });
     dossier = await readDossier(stack, code);
-    const checked = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: dossier.version });
+    const checked = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: dossier.version });
     expect(checked.body).toMatchObject({ stage: 'SCREENING', status: 'ACTIVE' });
 
-    const screened = await act(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: checked.body.version });
+    const screened = await actAsClient(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: checked.body.version });
     expect(screened.status).toBe(200);
     expect(screened.body).toMatchObject({ stage: 'SCORING', status: 'ACTIVE' });
 
@@ -74,7 +74,7 @@ describe('working a dossier through the API', () => {
       ['member.doc', criteria(12, 12, 24, 32)],
     ];
     for (const [member, sheet] of sheets) {
-      const scored = await act(stack, member, code, 'scores', { criteria: sheet });
+      const scored = await actAsClient(stack, member, code, 'scores', { criteria: sheet });
       expect(scored.status).toBe(200);
       expect(scored.body.scores).toContainEqual({ member, total: Object.values(sheet).reduce((a, b) => a + b, 0) });
     }
@@ -82,49 +82,49 @@ describe('working a dossier through the API', () => {
     expect(Number(score.total)).toBe(85);
 
     const afterScores = await readDossier(stack, code);
-    const report = await act(stack, 'appraiser', code, 'report', { summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: afterScores.version });
+    const report = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: afterScores.version });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ stage: 'DECISION', report: { by: 'appraiser', proposed: true } });
 
-    const decided = await act(stack, 'manager', code, 'decision', { outcome: 'APPROVE', expectedVersion: report.body.version });
+    const decided = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'APPROVE', expectedVersion: report.body.version });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ stage: 'MONITORING', status: 'APPROVED' });
     const decision = await stack.prisma.decision.findFirstOrThrow({ where: { winnerDossier: { code } }, include: { decidedBy: true } });
     expect([decision.outcome, decision.decidedBy.username]).toEqual(['APPROVE', 'manager']);
 
     // Nothing more is accepted on a decided dossier.
-    const late = await act(stack, 'intake', code, 'withdrawal', { reason: 'Quá muộn để rút' });
+    const late = await actAsClient(stack, 'intake', code, 'withdrawal', { reason: 'Quá muộn để rút' });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ reason: 'DossierClosed' });
   });
 
   it('returns a report for more work, takes a revised one, and records a rejection with its reason', async () => {
     const { code, version } = await toScreening(stack, 'VH-BINH-CHAU');
-    const screened = await act(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: version });
+    const screened = await actAsClient(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: version });
     expect(screened.body).toMatchObject({ stage: 'SCORING' });
-    expect((await act(stack, 'chair', code, 'scores', { criteria: criteria(10, 10, 20, 25) })).status).toBe(200);
-    const first = await act(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 1.', expectedVersion: screened.body.version });
+    expect((await actAsClient(stack, 'chair', code, 'scores', { criteria: criteria(10, 10, 20, 25) })).status).toBe(200);
+    const first = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 1.', expectedVersion: screened.body.version });
     expect(first.body).toMatchObject({ stage: 'DECISION', report: { proposed: true } });
 
-    const returned = await act(stack, 'manager', code, 'decision', { outcome: 'RETURN', reason: 'Làm rõ phương án tài chính.', expectedVersion: first.body.version });
+    const returned = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'RETURN', reason: 'Làm rõ phương án tài chính.', expectedVersion: first.body.version });
     expect(returned.body).toMatchObject({ stage: 'APPRAISAL_REPORT', status: 'RETURNED' });
-    const second = await act(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 2, đã làm rõ.', expectedVersion: returned.body.version });
+    const second = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 2, đã làm rõ.', expectedVersion: returned.body.version });
     expect(second.body).toMatchObject({ stage: 'DECISION', report: { summary: 'Báo cáo lần 2, đã làm rõ.' } });
-    const rejected = await act(stack, 'manager', code, 'decision', { outcome: 'REJECT', reason: 'Không bảo đảm tiến độ.', expectedVersion: second.body.version });
+    const rejected = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'REJECT', reason: 'Không bảo đảm tiến độ.', expectedVersion: second.body.version });
     expect(rejected.body).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
   });
 
   it('records a withdrawal on behalf of the applicant, which closes the open opinion tasks', async () => {
     const code = await submit(stack, 'TTR-TAN-BINH-1');
-    await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 0 });
-    const withdrawn = await act(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư có văn bản xin rút hồ sơ' });
+    await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 0 });
+    const withdrawn = await actAsClient(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư có văn bản xin rút hồ sơ' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
     const opinionTasks = (withdrawn.body.tasks as { kind: string; status: string }[]).filter((t) => t.kind === 'DEPARTMENT_OPINION');
     expect(opinionTasks.length).toBeGreaterThan(0);
     expect(opinionTasks.every((t) => t.status === 'CANCELLED')).toBe(true);
     // The reviewer's task is closed now: a late opinion is a conflict, not accepted.
-    const late = await act(stack, 'reviewer.dof', code, 'opinions', { verdict: 'AGREE', text: '', taskVersion: 1 });
+    const late = await actAsClient(stack, 'reviewer.dof', code, 'opinions', { verdict: 'AGREE', text: '', taskVersion: 1 });
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ reason: 'TaskClosed', currentVersion: 2 });
   });

@@ -28,6 +28,20 @@ export async function act(stack: TestStack, username: string | null, code: strin
   return call.send(body);
 }
 
+/**
+ * `act` as a real client behaves: the read model is committed a moment before the workflow's own
+ * state moves on, so an action sent at once may get a 409 "not at that step" (WrongStage /
+ * NotOpenYet); the documented answer is to retry shortly, which this does for about 2 s.
+ */
+export async function actAsClient(stack: TestStack, username: string | null, code: string, path: string, body: object) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await act(stack, username, code, path, body);
+    const catchingUp = response.status === 409 && ['WrongStage', 'NotOpenYet'].includes(response.body.reason);
+    if (!catchingUp || attempt >= 10) return response;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export interface DossierRead {
   filedOn: string;
   stage: string;
@@ -91,12 +105,12 @@ export const criteria = (infrastructurePlan: number, environmentalProtectionPlan
 /** Takes a fresh dossier through completeness and every consulted department's opinion, to SCREENING. */
 export async function toScreening(stack: TestStack, clusterCode: string): Promise<{ code: string; version: number }> {
   const code = await submit(stack, clusterCode);
-  const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
+  const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
   if (complete.status !== 200) throw new Error(`completeness: ${complete.status} ${JSON.stringify(complete.body)}`);
   for (const departmentCode of await consultedDepartments(stack, code)) {
     const reviewer = `reviewer.${departmentCode.toLowerCase()}`;
     const task = await inboxTask(stack, reviewer, code, 'DEPARTMENT_OPINION');
-    const given = await act(stack, reviewer, code, 'opinions', { verdict: 'AGREE', text: 'Thống nhất.', taskVersion: task?.version ?? -1 });
+    const given = await actAsClient(stack, reviewer, code, 'opinions', { verdict: 'AGREE', text: 'Thống nhất.', taskVersion: task?.version ?? -1 });
     if (given.status !== 200) throw new Error(`opinion of ${departmentCode}: ${given.status} ${JSON.stringify(given.body)}`);
   }
   const screening = await waitForStage(stack, code, 'SCREENING');
