@@ -1,8 +1,8 @@
+import { isoDateOf } from '../db/dates';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, resolveConsultedDepartments, type IsoDate, type ResolvedDepartment } from '../domain';
 import type { ActivityDeps } from './deps';
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The departments a dossier consults when its opinion tasks open on `on`: the rule set's codes,
@@ -14,8 +14,8 @@ export async function consultedDepartmentsOn(deps: ActivityDeps, request: { code
   const rows = await deps.prisma.department.findMany({ select: { code: true, validFrom: true, validTo: true, successorCode: true } });
   const catalogue = rows.map((row) => ({
     code: row.code,
-    validFrom: isoDate(row.validFrom),
-    validTo: row.validTo ? isoDate(row.validTo) : null,
+    validFrom: isoDateOf(row.validFrom),
+    validTo: row.validTo ? isoDateOf(row.validTo) : null,
     successorCode: row.successorCode,
   }));
   try {

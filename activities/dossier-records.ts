@@ -1,3 +1,4 @@
+import { dbDate, isoDateOf } from '../db/dates';
 import { ApplicationFailure } from '@temporalio/common';
 import { computeDeadline, formatDateVi, ruleSetById, type AppraisalClock, type ApplicantFacts, type CriterionKey, type Deadline, type MemberScore, type ScreeningResult } from '../domain';
 import { loadWorkingDayCalendar } from '../db/working-day-calendar';
@@ -13,7 +14,6 @@ import type {
 import { appendAudit } from './audit';
 import type { ActivityDeps } from './deps';
 
-const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export interface Admission {
   admitted: boolean;
@@ -40,7 +40,7 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
       const refusal = await tx.auditEvent.findFirst({ where: { dossierCode: input.code, action: 'dossier.refused-late' } });
       return existing.status === 'REFUSED' && refusal
         ? { admitted: false, reason: (refusal.newValue as { reason: string }).reason }
-        : { admitted: true, roundWindowClosesOn: existing.round.windowClosesOn?.toISOString().slice(0, 10) };
+        : { admitted: true, roundWindowClosesOn: existing.round.windowClosesOn ? isoDateOf(existing.round.windowClosesOn) : undefined };
     }
     const cluster = await tx.cluster.findUniqueOrThrow({ where: { code: input.clusterCode } });
     const applicant = await tx.applicant.upsert({
@@ -59,9 +59,9 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
         data: {
           clusterId: cluster.id,
           ruleSetId: input.ruleSetId,
-          openedOn: dateOnly(input.filedOn),
-          announcementDueOn: dateOnly(announcement.due),
-          windowClosesOn: dateOnly(window.due),
+          openedOn: dbDate(input.filedOn),
+          announcementDueOn: dbDate(announcement.due),
+          windowClosesOn: dbDate(window.due),
         },
       });
       await appendAudit(tx, {
@@ -73,7 +73,7 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
         newValue: { clusterCode: cluster.code, ruleSetId: input.ruleSetId, openedOn: input.filedOn, announcementDue: announcement, windowCloses: window },
       });
     }
-    const windowClosesOn = round.windowClosesOn?.toISOString().slice(0, 10);
+    const windowClosesOn = round.windowClosesOn ? isoDateOf(round.windowClosesOn) : undefined;
     const late = windowClosesOn !== undefined && input.filedOn > windowClosesOn;
     const reason = late
       ? `Văn bản đề nghị nhận ngày ${formatDateVi(input.filedOn)}, sau khi hết thời hạn nhận hồ sơ của đợt lựa chọn chủ đầu tư cụm công nghiệp ${cluster.code} (hết ngày ${formatDateVi(windowClosesOn)}).`
@@ -87,7 +87,7 @@ export async function recordDossierFiled(deps: ActivityDeps, input: DossierWorkf
         clusterId: cluster.id,
         applicantId: applicant.id,
         ruleSetId: input.ruleSetId,
-        filedOn: dateOnly(input.filedOn),
+        filedOn: dbDate(input.filedOn),
         stage: late ? 'CLOSED' : 'COMPLETENESS_CHECK',
         status: late ? 'REFUSED' : 'ACTIVE',
         version: 0,
@@ -188,7 +188,7 @@ async function moveRoleTasks(
   for (const task of next) {
     const due = task.deadline ? deadlines[task.deadline]?.due : undefined;
     await tx.task.create({
-      data: { dossierId: dossier.id, kind: task.kind, role: task.role, dueOn: due ? new Date(`${due}T00:00:00Z`) : null, version: 1, payload: json({ deadline: task.deadline ?? null }) },
+      data: { dossierId: dossier.id, kind: task.kind, role: task.role, dueOn: due ? dbDate(due) : null, version: 1, payload: json({ deadline: task.deadline ?? null }) },
     });
   }
 }
@@ -277,7 +277,7 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
             kind: 'DEPARTMENT_OPINION',
             departmentId: department.id,
             role: 'REVIEWER',
-            dueOn: new Date(`${task.deadline.due}T00:00:00Z`),
+            dueOn: dbDate(task.deadline.due),
             version: 1,
             payload: json({ departmentCode: task.departmentCode, deadline: task.deadline }),
           },
@@ -468,14 +468,14 @@ export async function recordDeadlines(deps: ActivityDeps, record: DeadlinesRecor
       const roleTasks = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN', kind: { not: 'DEPARTMENT_OPINION' } } });
       for (const task of roleTasks) {
         if ((task.payload as { deadline?: string } | null)?.deadline !== name) continue;
-        await tx.task.update({ where: { id: task.id }, data: { dueOn: new Date(`${deadline.due}T00:00:00Z`) } });
+        await tx.task.update({ where: { id: task.id }, data: { dueOn: dbDate(deadline.due) } });
       }
     }
     for (const { taskId, deadline } of record.tasks) {
       const task = await tx.task.findUniqueOrThrow({ where: { id: taskId } });
       const payload = (task.payload ?? {}) as { deadline?: Deadline };
       if (task.status !== 'OPEN' || JSON.stringify(payload.deadline) === JSON.stringify(deadline)) continue;
-      await tx.task.update({ where: { id: taskId }, data: { dueOn: new Date(`${deadline.due}T00:00:00Z`), payload: json({ ...payload, deadline }) } });
+      await tx.task.update({ where: { id: taskId }, data: { dueOn: dbDate(deadline.due), payload: json({ ...payload, deadline }) } });
       if (payload.deadline?.due !== deadline.due) {
         await appendAudit(tx, {
           actor: record.actor,

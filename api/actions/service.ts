@@ -1,3 +1,4 @@
+import { isoDateOf } from '../../db/dates';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { DossierStage, TaskKind } from '../../generated/prisma/client';
@@ -173,7 +174,7 @@ export async function actionResult(deps: ApiDeps, code: string): Promise<ActionR
       departmentCode: task.department?.code ?? null,
       status: task.status,
       version: task.version,
-      dueOn: task.dueOn ? task.dueOn.toISOString().slice(0, 10) : null,
+      dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
     })),
     scores: row.scores.map((score) => ({ member: score.member.username, total: Number(score.total) })),
     report: reported

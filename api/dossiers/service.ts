@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { dossierCodeFromBytes } from '../../domain/dossier-code';
 import { ruleSetInForce } from '../../domain';
+import { isoDateOf } from '../../db/dates';
 import { todayInVietnam } from '../../infra/clock';
 import { awaitRegistrationUpdate, dossierWorkflowId, type DossierWorkflowInput } from '../../workflows/dossier/api';
 import type { dossierWorkflow } from '../../workflows/dossier/workflow';
@@ -84,7 +85,7 @@ export async function getDossier(deps: ApiDeps, code: string): Promise<DossierVi
     stage: dossier.stage,
     status: dossier.status,
     ruleSetId: dossier.ruleSetId,
-    filedOn: dossier.filedOn.toISOString().slice(0, 10),
+    filedOn: isoDateOf(dossier.filedOn),
     projectTitle: dossier.projectTitle,
     cluster: { code: dossier.cluster.code, name: dossier.cluster.name, district: dossier.cluster.district },
     applicant: { name: dossier.applicant.name, taxCode: dossier.applicant.taxCode, email: dossier.applicant.contactEmail },

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { appendAudit } from '../../activities/audit';
 import { DEMO_USERNAMES } from './demo-accounts';
 
 export interface BootstrapAdministrator {
@@ -25,9 +26,7 @@ export async function bootstrapAdministrator(prisma: PrismaClient, admin: Bootst
     const user = await tx.user.create({
       data: { username: admin.username, passwordHash, fullName: 'Quản trị hệ thống', email: admin.email, roles: { create: [{ role: 'ADMIN' }] } },
     });
-    await tx.auditEvent.create({
-      data: { actor: 'system', action: 'user.bootstrapped', entityType: 'User', entityId: user.id, newValue: { username: user.username, roles: ['ADMIN'] } },
-    });
+    await appendAudit(tx, { actor: 'system', action: 'user.bootstrapped', entityType: 'User', entityId: user.id, newValue: { username: user.username, roles: ['ADMIN'] } });
   });
   return true;
 }

@@ -1,3 +1,4 @@
+import { dbDate } from '../dates';
 import type { PrismaClient } from '../../generated/prisma/client';
 
 /** Clusters open to investors in Long An (DOIT notice 1759/TB-SCT), DOMAIN.md section 7. */
@@ -38,7 +39,7 @@ export const SEED_DEPARTMENTS = [
   { code: 'COMMUNE_PC', name: 'UBND xã (Commune People’s Committee)', validFrom: '2025-07-01', validTo: null, successorCode: null },
 ] as const;
 
-const date = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+const date = (iso: string | null) => (iso ? dbDate(iso) : null);
 
 /** Inserts what is missing and never overwrites an administrator's later edits. */
 export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
