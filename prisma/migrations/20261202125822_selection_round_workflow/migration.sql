@@ -21,6 +21,7 @@ ALTER TYPE "round_status" ADD VALUE 'NO_INVESTOR';
 
 ALTER TYPE "task_kind" ADD VALUE 'CALL_ANNOUNCEMENT';
 ALTER TYPE "task_kind" ADD VALUE 'DOSSIER_SUBMISSION';
+ALTER TYPE "task_kind" ADD VALUE 'CATALOGUE_FIX';
 
 -- DropForeignKey
 ALTER TABLE "tasks" DROP CONSTRAINT "tasks_dossier_id_fkey";
