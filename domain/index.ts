@@ -79,6 +79,18 @@ export {
 } from './screening/types';
 export { screenApplicant } from './screening/screen-applicant';
 
+export { checklistFor, type ChecklistItem, type DocumentType } from './rules/checklists';
+export {
+  checklistStatus,
+  type ChecklistProblem,
+  type ChecklistStatus,
+  type ItemState,
+  type ItemStatus,
+  type VersionFacts,
+} from './documents/checklist-status';
+export { DOCUMENT_TYPE_NAMES, SNIFF_BYTES, sniffDocumentType } from './documents/sniff';
+export { MAX_FILE_NAME_LENGTH, checkFileName, type FileNameCheck } from './documents/file-name';
+
 export type {
   CouncilRole,
   MemberScore,
