@@ -1,6 +1,6 @@
 import { ApplicantFactsSchema } from '../rules/schemas';
 import { DossierViewSchema } from '../dossiers/schemas';
-import { z } from '../http/zod';
+import { multilineText, text, z } from '../http/zod';
 
 /**
  * Request bodies of the people's actions on a dossier. They check shape only; the actor (and the
@@ -13,7 +13,7 @@ const expectedVersion = z
   .int()
   .min(0)
   .openapi({ description: 'Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409.' });
-const documents = z.array(z.string().trim().min(1).max(500)).min(1).max(50);
+const documents = z.array(text().trim().min(1).max(500)).min(1).max(50);
 const points = z.number().min(0).max(100);
 
 export const CompletenessSchema = z
@@ -36,14 +36,14 @@ export const SupplementSchema = z
   .openapi('Supplement');
 
 export const WithdrawalSchema = z
-  .object({ reason: z.string().trim().min(3).max(2000).openapi({ description: 'Nội dung văn bản xin rút hồ sơ của nhà đầu tư.' }) })
+  .object({ reason: multilineText().trim().min(3).max(2000).openapi({ description: 'Nội dung văn bản xin rút hồ sơ của nhà đầu tư.' }) })
   .strict()
   .openapi('Withdrawal');
 
 export const OpinionSchema = z
   .object({
     verdict: z.enum(['AGREE', 'AGREE_WITH_CONDITIONS', 'OBJECT']),
-    text: z.string().trim().max(10_000).default('').openapi({ description: 'Nội dung ý kiến; bắt buộc khi có điều kiện hoặc phản đối.' }),
+    text: multilineText().trim().max(10_000).default('').openapi({ description: 'Nội dung ý kiến; bắt buộc khi có điều kiện hoặc phản đối.' }),
     taskVersion: z.number().int().min(0).openapi({ description: 'Phiên bản nhiệm vụ bạn đang xem (`version` trong GET /api/tasks).' }),
   })
   .strict()

@@ -1,12 +1,12 @@
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier-code';
 import { IsoDateSchema } from '../http/dates';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 export const MAX_EXPORT_DAYS = 366;
 
 export const AuditExportQuerySchema = z
   .object({
-    dossier: z.string().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').optional().openapi({ example: 'CCN-7KQ4M-2XB9T' }),
+    dossier: text().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').optional().openapi({ example: 'CCN-7KQ4M-2XB9T' }),
     from: IsoDateSchema.optional().openapi({ description: 'Từ ngày (giờ Việt Nam, bao gồm)' }),
     to: IsoDateSchema.optional().openapi({ description: 'Đến ngày (giờ Việt Nam, bao gồm)' }),
   })

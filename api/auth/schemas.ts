@@ -1,10 +1,10 @@
 import { Role } from '../../generated/prisma/client';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 export const LoginSchema = z
   .object({
-    username: z.string().trim().min(1, 'Cần tên đăng nhập').max(100),
-    password: z.string().min(1, 'Cần mật khẩu').max(200),
+    username: text().trim().min(1, 'Cần tên đăng nhập').max(100),
+    password: text().min(1, 'Cần mật khẩu').max(200),
   })
   .strict()
   .openapi('Login');

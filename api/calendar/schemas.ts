@@ -1,5 +1,5 @@
 import { daysBetween, isIsoDate } from '../../domain';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 import { IsoDateSchema } from '../http/dates';
 import { digitsInteger } from '../rules/schemas';
 
@@ -50,7 +50,7 @@ export const CalendarRangeQuerySchema = z
 export const SetCalendarDaySchema = z
   .object({
     working: z.boolean({ error: 'working: true (ngày làm việc) hoặc false (ngày nghỉ)' }),
-    reason: z.string({ error: 'Cần lý do (reason)' }).trim().min(1, 'Cần lý do (reason), ví dụ số văn bản công bố ngày nghỉ').max(300, 'Lý do tối đa 300 ký tự'),
+    reason: text({ error: 'Cần lý do (reason)' }).trim().min(1, 'Cần lý do (reason), ví dụ số văn bản công bố ngày nghỉ').max(300, 'Lý do tối đa 300 ký tự'),
   })
   .strict()
   .openapi('SetCalendarDay');

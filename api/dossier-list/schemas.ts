@@ -1,12 +1,12 @@
 import { DossierStage, DossierStatus } from '../../generated/prisma/client';
 import { IsoDateSchema } from '../http/dates';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 export const MAX_PAGE_SIZE = 100;
 
 export const DossierListQuerySchema = z
   .object({
-    cluster: z.string().trim().min(1).max(64).optional().openapi({ description: 'Mã cụm công nghiệp', example: 'DH-LOC-GIANG-1' }),
+    cluster: text().trim().min(1).max(64).optional().openapi({ description: 'Mã cụm công nghiệp', example: 'DH-LOC-GIANG-1' }),
     stage: z.enum(DossierStage).optional(),
     status: z.enum(DossierStatus).optional(),
     overdue: z.enum(['true', 'false'], 'overdue là true hoặc false').transform((v) => v === 'true').optional().openapi({

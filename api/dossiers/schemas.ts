@@ -1,16 +1,16 @@
 import { DOSSIER_CODE_PATTERN } from '../../domain/dossier-code';
 import { IsoDateSchema } from '../http/dates';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 
 export const SubmitDossierSchema = z
   .object({
-    clusterCode: z.string().trim().min(1, 'Cần mã cụm công nghiệp').max(64).openapi({ example: 'LOC-GIANG-1' }),
-    projectTitle: z.string().trim().min(5, 'Tên dự án tối thiểu 5 ký tự').max(300),
+    clusterCode: text().trim().min(1, 'Cần mã cụm công nghiệp').max(64).openapi({ example: 'LOC-GIANG-1' }),
+    projectTitle: text().trim().min(5, 'Tên dự án tối thiểu 5 ký tự').max(300),
     receivedOn: IsoDateSchema.optional().openapi({ description: 'Ngày nhận văn bản đề nghị; mặc định hôm nay (giờ Việt Nam). Quyết định bộ quy tắc áp dụng.' }),
     applicant: z.object({
-      name: z.string().trim().min(2, 'Cần tên nhà đầu tư').max(300),
-      taxCode: z.string().regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số-3 chữ số'),
+      name: text().trim().min(2, 'Cần tên nhà đầu tư').max(300),
+      taxCode: text().regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số-3 chữ số'),
       email: z.email('Email không hợp lệ'),
     }),
   })
@@ -20,7 +20,7 @@ export const SubmitDossierSchema = z
 export type SubmitDossierRequest = z.infer<typeof SubmitDossierSchema>;
 
 export const DossierCodeParamsSchema = z.object({
-  code: z.string().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').openapi({ example: 'CCN-7KQ4M-2XB9T' }),
+  code: text().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').openapi({ example: 'CCN-7KQ4M-2XB9T' }),
 });
 
 const DeadlineSchema = z.object({

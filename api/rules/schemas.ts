@@ -1,6 +1,6 @@
 import { CRITERION_KEYS, FINANCIAL_EVIDENCE_KINDS, RULE_SETS, STAGE_KEYS } from '../../domain';
 import { IsoDateSchema } from '../http/dates';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 
 /**
@@ -8,8 +8,7 @@ import { z } from '../http/zod';
  * ("-1", "+1"), exponents ("1e9"), blanks and values above Number.MAX_SAFE_INTEGER are refused.
  */
 export function digitsInteger(what: string, max = Number.MAX_SAFE_INTEGER) {
-  return z
-    .string({ error: `${what}: cần một số nguyên không âm viết bằng chữ số` })
+  return text({ error: `${what}: cần một số nguyên không âm viết bằng chữ số` })
     .regex(/^\d{1,16}$/, `${what}: chỉ gồm chữ số 0–9 (không dấu, không phần thập phân, không số mũ)`)
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n) && n <= max, `${what}: tối đa ${max}`)
@@ -39,7 +38,7 @@ const NOT_BOTH = { path: ['ruleSetId'], message: 'Chỉ gửi một trong hai: f
 // ---------------------------------------------------------------- rule sets
 
 export const RuleSetParamsSchema = z.object({
-  id: z.string().min(1).max(100).openapi({ example: 'decree-303-2026' }),
+  id: text().min(1).max(100).openapi({ example: 'decree-303-2026' }),
 });
 
 export const EffectiveRuleSetQuerySchema = z
@@ -156,9 +155,9 @@ const CriterionScore = z.number({ error: 'Điểm phải là một số' });
 
 export const MemberScoreSchema = z
   .object({
-    memberId: z.string().trim().min(1, 'Cần mã thành viên Hội đồng').max(100),
+    memberId: text().trim().min(1, 'Cần mã thành viên Hội đồng').max(100),
     role: z.enum(['chair', 'vice-chair', 'member', 'secretary'], { error: 'Vai trò: chair, vice-chair, member hoặc secretary' }),
-    applicantId: z.string().trim().min(1, 'Cần mã nhà đầu tư').max(100),
+    applicantId: text().trim().min(1, 'Cần mã nhà đầu tư').max(100),
     criteria: z
       .object(Object.fromEntries(CRITERION_KEYS.map((k) => [k, CriterionScore])) as Record<string, typeof CriterionScore>)
       .strict(),
@@ -170,7 +169,7 @@ export const RankingRequestSchema = z
   .object({
     ruleSetId: RuleSetIdSchema,
     scores: z.array(MemberScoreSchema).max(2000, 'Tối đa 2000 phiếu chấm'),
-    chairProposal: z.string().trim().min(1).max(100).optional(),
+    chairProposal: text().trim().min(1).max(100).optional(),
   })
   .strict()
   .openapi('RankingRequest');

@@ -1,5 +1,5 @@
 import { CouncilRole, Role } from '../../generated/prisma/client';
-import { z } from '../http/zod';
+import { text, z } from '../http/zod';
 
 const roles = z
   .array(z.enum(Role))
@@ -7,19 +7,18 @@ const roles = z
   .refine((list) => new Set(list).size === list.length, 'Vai trò bị lặp');
 
 const fields = {
-  fullName: z.string().trim().min(2, 'Họ tên tối thiểu 2 ký tự').max(200),
+  fullName: text().trim().min(2, 'Họ tên tối thiểu 2 ký tự').max(200),
   email: z.email('Email không hợp lệ').max(254),
-  password: z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200),
+  password: text().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200),
   roles,
-  departmentCode: z.string().trim().min(1).max(64).nullable().openapi({ description: 'Mã sở, ngành (REVIEWER bắt buộc có)' }),
+  departmentCode: text().trim().min(1).max(64).nullable().openapi({ description: 'Mã sở, ngành (REVIEWER bắt buộc có)' }),
   councilRole: z.enum(CouncilRole).nullable().openapi({ description: 'Ghế trong hội đồng thường trực; chỉ với vai trò COUNCIL_MEMBER' }),
   active: z.boolean(),
 };
 
 export const CreateUserSchema = z
   .object({
-    username: z
-      .string()
+    username: text()
       .regex(/^[a-z0-9][a-z0-9._-]{1,48}[a-z0-9]$/, 'Tên đăng nhập 3–50 ký tự: chữ thường, số, dấu chấm, gạch ngang, gạch dưới')
       .openapi({ example: 'reviewer.doc2' }),
     ...fields,
