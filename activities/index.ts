@@ -22,12 +22,13 @@ import {
   type TransitionRecord,
 } from './dossier-records';
 import { sendMail } from './mail';
+import { failFastOnDataErrors } from './non-retryable';
 
 export type { ActivityDeps } from './deps';
 
 /** Activities close over their dependencies, so tests run them against their own database and SMTP server. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return failFastOnDataErrors({
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
     roundCompetitors: (request: { code: string }) => roundCompetitors(deps, request),
     roundScores: (request: { code: string }) => roundScores(deps, request),
@@ -43,5 +44,5 @@ export function createActivities(deps: ActivityDeps) {
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail),
-  };
+  });
 }
