@@ -4,6 +4,8 @@ import { createPrismaClient } from '../db/client';
 import { activeDemoAccounts } from '../db/seed/demo-accounts';
 import { loadConfig } from '../infra/config';
 import { createMailer } from '../infra/mailer';
+import { encryptingDataConverter } from '../infra/payload-codec';
+import { payloadKeyring } from '../infra/payload-keys';
 import { createApp } from './app';
 
 /** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   }
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptingDataConverter(payloadKeyring(config)) });
   const app = createApp({ config, prisma, temporal, mailer, logger });
 
   const server = app.listen(config.PORT);

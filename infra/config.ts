@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PayloadKeysSchema } from './payload-codec';
 
 const DEFAULT_JWT_SECRET = 'dev-only-secret-change-me';
 
@@ -22,10 +23,20 @@ const ConfigSchema = z
       .default('false')
       .transform((value) => (value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Temporal payload keys (infra/payload-codec.ts); unset outside production: a key kept in DATA_DIR. */
+    PAYLOAD_KEYS: PayloadKeysSchema.optional(),
+    /** Origins of the Temporal UI allowed to call the codec endpoint from the browser, comma-separated. */
+    TEMPORAL_UI_ORIGINS: z
+      .string()
+      .default('http://127.0.0.1:8233,http://localhost:8233')
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production cần JWT_SECRET riêng, không dùng giá trị mặc định' });
+    }
+    if (config.NODE_ENV === 'production' && !config.PAYLOAD_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production cần PAYLOAD_KEYS (khoá mã hoá dữ liệu Temporal), dạng <mã khoá>:<32 byte base64>' });
     }
   });
 

@@ -3,6 +3,8 @@ import pino from 'pino';
 import { createPrismaClient } from '../db/client';
 import { loadConfig } from '../infra/config';
 import { createMailer } from '../infra/mailer';
+import { encryptingDataConverter } from '../infra/payload-codec';
+import { payloadKeyring } from '../infra/payload-keys';
 import { ensureSearchAttributes } from '../infra/search-attributes';
 import { createWorker } from './create-worker';
 
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       deps: { prisma, mailer, config },
+      dataConverter: encryptingDataConverter(payloadKeyring(config)),
     });
     logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
     await worker.run();

@@ -17,6 +17,7 @@ import { loadConfig } from '../../infra/config';
 import { createMailer, type Mailer } from '../../infra/mailer';
 import { createDatabaseFromTemplate, dropDatabase } from '../../infra/postgres';
 import { createWorker } from '../../worker/create-worker';
+import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startSmtpCatcher, type SmtpCatcher } from './smtp';
 
 export interface TestStack {
@@ -62,12 +63,13 @@ export async function createTestStack(label: string): Promise<TestStack> {
     TEMPORAL_TASK_QUEUE: taskQueue,
     SMTP_URL: smtp.url,
     LOG_LEVEL: 'warn',
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   };
   const config = loadConfig(childEnv);
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 5 });
   const mailer = createMailer(smtp.url, config.MAIL_FROM);
   const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: testDataConverter() });
   const deps: ApiDeps = { config, prisma, temporal, mailer, logger: pino({ level: 'silent' }) };
   const workers: RunningWorker[] = [];
 
@@ -89,6 +91,7 @@ export async function createTestStack(label: string): Promise<TestStack> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue,
         deps: { prisma, mailer, config },
+        dataConverter: testDataConverter(),
         workflowBundle: { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') },
       });
       const running = worker.run();

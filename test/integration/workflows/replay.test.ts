@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { testDataConverter } from '../../support/payload-keys';
 import { HISTORY_FIXTURES_DIR } from './support';
 
 /**
@@ -21,7 +22,7 @@ describe('replay of committed dossier histories', () => {
       history: JSON.parse(fs.readFileSync(path.join(HISTORY_FIXTURES_DIR, file), 'utf8')) as unknown,
     }));
     const replayed: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') }, replayName: 'committed-histories' }, histories)) {
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { code: fs.readFileSync(bundlePath, 'utf8') }, replayName: 'committed-histories', dataConverter: testDataConverter() }, histories)) {
       expect({ workflowId: result.workflowId, error: result.error }).toEqual({ workflowId: result.workflowId, error: undefined });
       replayed.push(result.workflowId);
     }

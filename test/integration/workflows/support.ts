@@ -20,6 +20,7 @@ import { loadConfig } from '../../../infra/config';
 import { createMailer, type Mailer } from '../../../infra/mailer';
 import { createDatabaseFromTemplate, dropDatabase } from '../../../infra/postgres';
 import { createWorker } from '../../../worker/create-worker';
+import { testDataConverter } from '../../support/payload-keys';
 import { startSmtpCatcher, type SmtpCatcher } from '../../support/smtp';
 
 function required(name: string): string {
@@ -59,11 +60,11 @@ export async function createWorkflowStack(label: string): Promise<WorkflowStack>
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 5 });
   const mailer = createMailer(smtp.url, config.MAIL_FROM);
   const connection = await Connection.connect({ address });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: testDataConverter() });
   const nativeConnection = await NativeConnection.connect({ address });
   const bundle = { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') };
   const start = async () => {
-    const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, deps: { prisma, mailer, config }, workflowBundle: bundle });
+    const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, deps: { prisma, mailer, config }, dataConverter: testDataConverter(), workflowBundle: bundle });
     return { worker, running: worker.run() };
   };
   let current: { worker: Worker; running: Promise<void> } | null = await start();
