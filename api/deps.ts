@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { AppConfig } from '../infra/config';
 import type { Mailer } from '../infra/mailer';
+import type { DocumentStorage } from '../storage/config';
 
 /** What the API's services need from the outside world; tests build it against real servers. */
 export interface ApiDeps {
@@ -11,4 +12,6 @@ export interface ApiDeps {
   temporal: Client;
   mailer: Mailer;
   logger: Logger;
+  /** Document store and limits; read from the environment (storage/config.ts) when absent. */
+  documents?: DocumentStorage;
 }
