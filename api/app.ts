@@ -18,6 +18,7 @@ import { authRouter, registerAuthDocs } from './auth/router';
 import { calendarRouter, registerCalendarDocs } from './calendar/router';
 import { registerRulesDocs, rulesRouter } from './rules/router';
 import { actionRouter, registerActionDocs } from './actions/router';
+import { documentRouter, registerDocumentDocs } from './documents/router';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -29,6 +30,7 @@ const FEATURES: Feature[] = [
   { router: healthRouter, docs: registerHealthDocs },
   { router: dossierRouter, docs: registerDossierDocs },
   { router: actionRouter, docs: registerActionDocs },
+  { router: documentRouter, docs: registerDocumentDocs },
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },
