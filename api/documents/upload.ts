@@ -42,7 +42,7 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
     } catch {
       reject(badRequest('Gửi tệp dạng multipart/form-data: trường "item" (mã thành phần hồ sơ) rồi trường "file".'));
       return;
