@@ -5,6 +5,7 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { ApiDeps } from './deps';
 import { notFoundHandler, problemHandler } from './http/error-middleware';
+import { boundedJsonDepth, identityEncodingOnly, requestDeadline } from './http/request-guards';
 import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
 import { healthRouter, registerHealthDocs } from './health/router';
 import { dossierRouter, registerDossierDocs } from './dossiers/router';
@@ -65,7 +66,9 @@ export function createApp(deps: ApiDeps): Express {
       },
     }),
   );
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(requestDeadline, identityEncodingOnly);
+  // inflate: false — compressed bodies are refused (415) above; body-parser would otherwise inflate them.
+  app.use(express.json({ limit: BODY_LIMIT, inflate: false }), boundedJsonDepth);
 
   const openApiDocument = buildOpenApiDocument(FEATURES.map((feature) => feature.docs));
   app.get('/api/openapi.json', (_req, res) => {

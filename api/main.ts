@@ -7,6 +7,7 @@ import { createMailer } from '../infra/mailer';
 import { encryptingDataConverter } from '../infra/payload-codec';
 import { payloadKeyring } from '../infra/payload-keys';
 import { createApp } from './app';
+import { answerClientErrorsWithProblems } from './http/client-error';
 
 /** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
 async function main(): Promise<void> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const app = createApp({ config, prisma, temporal, mailer, logger });
 
   const server = app.listen(config.PORT);
+  answerClientErrorsWithProblems(server);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
       console.error(`Cổng ${config.PORT} đang bị chiếm (port in use): dừng tiến trình đang dùng cổng này hoặc đặt PORT khác.`);

@@ -24,13 +24,26 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'down'> {
   }
 }
 
+/** Mail is checked at most this often: verify() opens an SMTP session, and health is polled. */
+const MAIL_CHECK_TTL_MS = 30_000;
+
+/** The last answer of a probe, reused for ttlMs; concurrent callers share one probe in flight. */
+function cached(ttlMs: number, check: () => Promise<'ok' | 'down'>): () => Promise<'ok' | 'down'> {
+  let last: { at: number; result: Promise<'ok' | 'down'> } | undefined;
+  return () => {
+    if (!last || Date.now() - last.at >= ttlMs) last = { at: Date.now(), result: check() };
+    return last.result;
+  };
+}
+
 export function healthRouter(deps: ApiDeps): Router {
   const router = Router();
+  const mail = cached(MAIL_CHECK_TTL_MS, () => probe(() => deps.mailer.verify()));
   router.get('/api/health', async (_req, res) => {
     const results = await Promise.all([
       probe(() => deps.prisma.$queryRaw`SELECT 1`),
-      probe(() => deps.temporal.connection.workflowService.getSystemInfo({})),
-      probe(() => deps.mailer.verify()),
+      probe(() => deps.temporal.connection.withDeadline(Date.now() + TIMEOUT_MS, () => deps.temporal.connection.workflowService.getSystemInfo({}))),
+      mail(),
     ]);
     const checks: Record<CheckName, 'ok' | 'down'> = { database: results[0], temporal: results[1], mail: results[2] };
     const down = (Object.keys(checks) as CheckName[]).filter((name) => checks[name] !== 'ok');
@@ -38,6 +51,7 @@ export function healthRouter(deps: ApiDeps): Router {
       res.json({ status: 'ok', checks });
       return;
     }
+    res.setHeader('Retry-After', '5');
     res.status(503).json({ status: 'down', checks, detail: `Không kết nối được: ${down.join(', ')}` });
   });
   return router;

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import { REQUEST_DEADLINE_MS } from './request-guards';
 import { badRequest, conflict, unprocessable } from './problem';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** A request that crashed mid-way leaves its record unfinished; after this long a retry may take it over. */
-const STALE_AFTER_MS = 60_000;
+/**
+ * Every live request finishes or releases its record within the request deadline, so an unfinished
+ * record older than that was left by a crashed process: a retry may then take it over.
+ */
+export const STALE_AFTER_MS = REQUEST_DEADLINE_MS + 5_000;
+/** Set by a handler whose 2xx is not final (202: accepted, still being recorded): the record is released, a retry runs again. */
+export const NOT_FINAL = 'idempotencyNotFinal';
 
 function requestHash(method: string, path: string, body: unknown): string {
+  // The body's nesting depth is bounded by request-guards before this runs, so stringify cannot overflow the stack.
   return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
 }
 
@@ -21,21 +28,37 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
-function recordResponse(res: Response, prisma: PrismaClient, key: string): void {
+const inProgress = () => conflict('Yêu cầu cùng Idempotency-Key đang được xử lý; thử lại sau ít giây.', { reason: 'InProgress' });
+
+/**
+ * Stores the answer when it is a final success, and releases the record on every other path: a
+ * refusal, a server error, a 503, a deadline, a client that went away, a handler that never answered.
+ */
+function settleOnResponse(res: Response, prisma: PrismaClient, key: string): void {
+  let settled = false;
+  const release = () => prisma.idempotencyRecord.deleteMany({ where: { key, responseStatus: null } });
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
-    // Only a success is a result to replay. A refusal (bad input, no right, conflict) or a server
-    // error is forgotten, so the client's corrected retry with the same key runs again.
-    const save =
-      res.statusCode >= 400
-        ? prisma.idempotencyRecord.delete({ where: { key } })
-        : prisma.idempotencyRecord.update({
-            where: { key },
-            data: { responseStatus: res.statusCode, responseBody: (body ?? null) as Prisma.InputJsonValue },
-          });
-    save.then(() => json(body)).catch(() => json(body));
+    if (settled || res.headersSent) return json(body);
+    settled = true;
+    const final = res.statusCode >= 200 && res.statusCode < 300 && res.locals[NOT_FINAL] !== true;
+    const save = final
+      ? prisma.idempotencyRecord.update({ where: { key }, data: { responseStatus: res.statusCode, responseBody: (body ?? null) as Prisma.InputJsonValue } })
+      : release();
+    // Saved before the answer leaves: a client that saw a success always gets it replayed. If the
+    // save fails (database gone), the answer still goes out and the record is taken over later.
+    save.then(
+      () => json(body),
+      () => json(body),
+    );
     return res;
   };
+  res.on('close', () => {
+    if (!settled) {
+      settled = true;
+      release().catch(() => undefined);
+    }
+  });
 }
 
 /**
@@ -43,6 +66,10 @@ function recordResponse(res: Response, prisma: PrismaClient, key: string): void 
  * its successful response is stored; a repeat with the same key and body gets the same response,
  * marked `Idempotent-Replayed: true`; the same key with a different body is refused. A refused or
  * failed request stores nothing, so it can be corrected and retried under the same key.
+ *
+ * `res.locals.idempotencyResumed` is true when this request takes over the record of one that
+ * crashed: the earlier attempt may have been applied, so the handler should look for its effect
+ * (for instance by using the key as the Temporal Update id) rather than refuse it as a repeat.
  */
 export function idempotency(prisma: PrismaClient, principalOf: (res: Response) => string = () => 'anonymous'): RequestHandler {
   return async (req, res, next) => {
@@ -53,12 +80,13 @@ export function idempotency(prisma: PrismaClient, principalOf: (res: Response) =
     }
     const key = scopedKey(principalOf(res), header);
     const hash = requestHash(req.method, req.path, req.body);
+    let resumed = false;
     try {
       await prisma.idempotencyRecord.create({ data: { key, requestHash: hash } });
     } catch (error) {
       if (!isUniqueViolation(error)) return next(error);
       const existing = await prisma.idempotencyRecord.findUnique({ where: { key } });
-      if (!existing) return next(conflict('Yêu cầu cùng Idempotency-Key vừa thất bại; hãy gửi lại.'));
+      if (!existing) return next(conflict('Yêu cầu cùng Idempotency-Key vừa kết thúc; hãy gửi lại.', { reason: 'InProgress' }));
       if (existing.requestHash !== hash) {
         return next(unprocessable('Idempotency-Key này đã được dùng cho một yêu cầu khác; dùng khoá mới cho yêu cầu mới.'));
       }
@@ -68,14 +96,17 @@ export function idempotency(prisma: PrismaClient, principalOf: (res: Response) =
         return;
       }
       if (Date.now() - existing.createdAt.getTime() < STALE_AFTER_MS) {
-        return next(conflict('Yêu cầu cùng Idempotency-Key đang được xử lý; thử lại sau ít giây.'));
+        res.setHeader('Retry-After', String(Math.ceil((STALE_AFTER_MS - (Date.now() - existing.createdAt.getTime())) / 1000)));
+        return next(inProgress());
       }
       // Compare-and-set: of two retries racing to take over a stale request, only one runs it.
       const takenOver = await prisma.idempotencyRecord.updateMany({ where: { key, createdAt: existing.createdAt, responseStatus: null }, data: { createdAt: new Date() } });
-      if (takenOver.count !== 1) return next(conflict('Yêu cầu cùng Idempotency-Key đang được xử lý; thử lại sau ít giây.'));
+      if (takenOver.count !== 1) return next(inProgress());
+      resumed = true;
     }
     res.locals.idempotencyKey = header;
-    recordResponse(res, prisma, key);
+    res.locals.idempotencyResumed = resumed;
+    settleOnResponse(res, prisma, key);
     next();
   };
 }
