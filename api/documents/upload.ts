@@ -42,7 +42,8 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
+      // preservePath: busboy would quietly cut "../../x" to "x"; the name is checked and refused instead.
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', preservePath: true, limits: { files: 1, fields: 4, fieldSize: 1024, parts: 6 } });
     } catch {
       reject(badRequest('Gửi tệp dạng multipart/form-data: trường "item" (mã thành phần hồ sơ) rồi trường "file".'));
       return;
@@ -82,6 +83,8 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
       }
       const maxBytes = Math.min(item.maxBytes, storage.limits.maxFileBytes, budgetBytes);
       const inspector = new UploadInspector(maxBytes, item.accepts);
+      // The store's put sees a refusal through its own pipeline; this keeps one raised before the store has attached from crashing the process.
+      inspector.on('error', () => undefined);
       const uploadKey = `${UPLOAD_PREFIX}${randomUUID()}`;
       started = storage.store
         .put(uploadKey, file.pipe(inspector))
@@ -105,7 +108,12 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
         fail(error);
       });
     });
-    parser.on('error', (error) => fail(badRequest(`Dữ liệu multipart không đọc được (${(error as Error).message}); gửi lại tệp.`)));
+    parser.on('error', (error) => {
+      const message = (error as Error).message;
+      // busboy refuses a part header with control characters, which in practice is the file name.
+      const reason = /header/i.test(message) ? 'phần đầu có ký tự điều khiển, thường là trong tên tệp; đổi tên tệp' : 'gửi lại tệp';
+      fail(badRequest(`Dữ liệu multipart không đọc được (${message}): ${reason}.`));
+    });
     parser.on('close', () => {
       if (failed) return;
       if (!started) return fail(badRequest('Thiếu tệp: gửi đúng một tệp trong trường "file".', [{ field: 'file', message: 'required' }]));

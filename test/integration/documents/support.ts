@@ -80,3 +80,18 @@ export async function insertDossier(prisma: PrismaClient, stage: DossierStage = 
     },
   });
 }
+
+/**
+ * A multipart body written by hand, because form-data (behind supertest's attach) strips the
+ * directory part of a name and never sends the raw bytes a hostile client would.
+ */
+export function rawMultipart(item: string, file: Buffer, disposition: string): { body: Buffer; contentType: string } {
+  const boundary = `----ccn${randomBytes(8).toString('hex')}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="item"\r\n\r\n${item}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; ${disposition}\r\nContent-Type: application/pdf\r\n\r\n`, 'utf8'),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
