@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { authenticate, currentUser, requireRole, STAFF_ROLES } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
+import { publicComputationLimit } from '../http/rate-limit';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { z } from '../http/zod';
 import {
@@ -30,7 +31,7 @@ export function calendarRouter(deps: ApiDeps): Router {
     return { id: user.id, username: user.username };
   };
 
-  router.get('/api/calendar/deadline', async (req, res) => {
+  router.get('/api/calendar/deadline', publicComputationLimit('other'), async (req, res) => {
     res.json(await deadline(deps, parseQuery(DeadlineQuerySchema, req)));
   });
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { authenticate, currentUser, requireRole, STAFF_ROLES } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
-import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
+import { idempotency, IDEMPOTENCY_HEADER, NOT_FINAL } from '../http/idempotency';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams } from '../http/validate';
 import { z } from '../http/zod';
@@ -20,6 +20,8 @@ export function dossierRouter(deps: ApiDeps): Router {
     if (outcome.registered) {
       res.status(201).location(`/api/dossiers/${outcome.dossier.code}`).json(outcome.dossier);
     } else {
+      // Started but not yet recorded: not a final outcome, so a retry with the key runs again and gets the 201.
+      res.locals[NOT_FINAL] = true;
       res
         .status(202)
         .location(`/api/dossiers/${outcome.code}`)
@@ -41,15 +43,18 @@ export const registerDossierDocs: DocsRegistration = (registry) => {
     path: '/api/dossiers',
     summary: 'Nộp hồ sơ đề xuất chủ đầu tư hạ tầng CCN (submit a dossier)',
     security: [{ bearerAuth: [] }],
-    description: `Role INTAKE_OFFICER. Starts the dossier's durable workflow; its id is the new dossier code. Send an ${IDEMPOTENCY_HEADER} header to make retries safe.`,
+    description:
+      `Role INTAKE_OFFICER. Starts the dossier's durable workflow; its id is the new dossier code. Answers only once Temporal has durably accepted the start: ` +
+      `201 when the worker has recorded the dossier, 202 when it is started but not yet recorded; 503 with Retry-After when Temporal or the database cannot be reached (nothing was accepted). ` +
+      `Send an ${IDEMPOTENCY_HEADER} header to make retries safe: a retry reaches the same dossier; only the 201 is replayed.`,
     request: {
       headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().max(255).optional() }),
       body: { content: { 'application/json': { schema: SubmitDossierSchema } } },
     },
     responses: {
       201: { description: 'Hồ sơ đã được ghi sổ', content: { 'application/json': { schema: DossierViewSchema } } },
-      202: { description: 'Đã nhận, đang ghi sổ (worker bận)', content: { 'application/json': { schema: z.object({ code: z.string(), detail: z.string() }) } } },
-      ...problemResponses(400, 401, 403, 409, 413, 422),
+      202: { description: 'Đã nhận (quy trình đã khởi động), đang ghi sổ (worker bận)', content: { 'application/json': { schema: z.object({ code: z.string(), detail: z.string() }) } } },
+      ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
     },
   });
   registry.registerPath({

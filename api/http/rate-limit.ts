@@ -32,3 +32,16 @@ export function problemRateLimit(options: RateLimitOptions): RequestHandler {
     },
   });
 }
+
+/** Unauthenticated computations per minute from one IP address: a person's screen never needs more. */
+export const PUBLIC_COMPUTATIONS_PER_MINUTE = { ranking: 60, other: 300 } as const;
+
+/** The limit of an unauthenticated endpoint that computes (ranking is the costly one: ~100 ms CPU per large request). */
+export function publicComputationLimit(kind: keyof typeof PUBLIC_COMPUTATIONS_PER_MINUTE): RequestHandler {
+  const limit = PUBLIC_COMPUTATIONS_PER_MINUTE[kind];
+  return problemRateLimit({
+    limit,
+    windowMs: 60_000,
+    detail: `Tối đa ${limit} lượt tính mỗi phút từ một địa chỉ; vui lòng thử lại sau một phút (too many requests).`,
+  });
+}

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../deps';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
+import { publicComputationLimit } from '../http/rate-limit';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { z } from '../http/zod';
 import {
@@ -22,6 +23,10 @@ import { computeDeposit, effectiveRuleSet, getRuleSet, listRuleSets, rank, scree
  */
 export function rulesRouter(_deps: ApiDeps): Router {
   const router = Router();
+  // Open to anyone, so each computation is rate-limited per IP (the ranking, the costly one, more tightly).
+  const computation = publicComputationLimit('other');
+  const ranking = publicComputationLimit('ranking');
+  router.use(['/api/rule-sets', '/api/rules/deposit', '/api/rules/screening'], computation);
 
   router.get('/api/rule-sets', (_req, res) => {
     res.json(listRuleSets());
@@ -46,7 +51,7 @@ export function rulesRouter(_deps: ApiDeps): Router {
     res.json(screen(parseBody(ScreeningRequestSchema, req)));
   });
 
-  router.post('/api/rules/ranking', (req, res) => {
+  router.post('/api/rules/ranking', ranking, (req, res) => {
     res.json(rank(parseBody(RankingRequestSchema, req)));
   });
 
