@@ -6,7 +6,9 @@ import { loadConfig } from '../infra/config';
 import { createMailer } from '../infra/mailer';
 import { encryptingDataConverter } from '../infra/payload-codec';
 import { payloadKeyring } from '../infra/payload-keys';
+import { documentStorageFromEnv } from '../storage/config';
 import { createApp } from './app';
+import { startOrphanSweeps } from './documents/sweep';
 import { answerClientErrorsWithProblems } from './http/client-error';
 
 /** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
@@ -25,7 +27,10 @@ async function main(): Promise<void> {
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptingDataConverter(payloadKeyring(config)) });
-  const app = createApp({ config, prisma, temporal, mailer, logger });
+  const documents = documentStorageFromEnv();
+  logger.info({ store: documents.description }, 'documents store');
+  const stopSweeps = startOrphanSweeps(prisma, documents.store, logger);
+  const app = createApp({ config, prisma, temporal, mailer, logger, documents });
 
   const server = app.listen(config.PORT);
   answerClientErrorsWithProblems(server);
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   server.on('listening', () => logger.info({ port: config.PORT }, 'api listening'));
 
   const shutdown = () => {
+    stopSweeps();
     server.close(() => {
       void Promise.allSettled([connection.close(), prisma.$disconnect()]).then(() => {
         mailer.close();
