@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptingDataConverter(payloadKeyring(config)) });
   const documents = documentStorageFromEnv();
+  await documents.store.prepare();
   logger.info({ store: documents.description }, 'documents store');
   const stopSweeps = startOrphanSweeps(prisma, documents.store, logger);
   const app = createApp({ config, prisma, temporal, mailer, logger, documents });

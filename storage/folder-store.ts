@@ -31,6 +31,9 @@ export function folderStore(root: string): ObjectStore {
   }
 
   return {
+    async prepare() {
+      await fs.mkdir(root, { recursive: true });
+    },
     async put(key, body: Readable) {
       const file = fileOf(key);
       await fs.mkdir(path.dirname(file), { recursive: true });

@@ -11,6 +11,8 @@ export type ByteRange = { start: number; end: number };
  * run one suite against both.
  */
 export interface ObjectStore {
+  /** Makes the store usable (creates the folder or the bucket when absent); called once at start. */
+  prepare(): Promise<void>;
   /** Stores the whole stream under key; rejects (and leaves no object) when the stream errors. */
   put(key: string, body: Readable): Promise<void>;
   /** The object's bytes, or only `range` of them; rejects with ObjectNotFound when absent. */

@@ -1,7 +1,9 @@
 import {
   CopyObjectCommand,
+  CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   NoSuchKey,
   S3Client,
@@ -41,6 +43,15 @@ export function s3Store(settings: S3Settings): ObjectStore {
   const Bucket = settings.bucket;
 
   return {
+    async prepare() {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket }));
+      } catch (error) {
+        // A fresh SeaweedFS (the compose service) starts without buckets; a province's own store usually has it already.
+        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw error;
+        await client.send(new CreateBucketCommand({ Bucket }));
+      }
+    },
     async put(key, body: Readable) {
       const upload = new Upload({ client, params: { Bucket, Key: assertKey(key), Body: body } });
       // A body that errors mid-way leaves lib-storage waiting for data that never comes: abort it ourselves.

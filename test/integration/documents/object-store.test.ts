@@ -26,6 +26,11 @@ describe.each([
   });
   afterAll(async () => t.close());
 
+  test('prepare is idempotent', async () => {
+    await t.store.prepare();
+    await t.store.prepare();
+  });
+
   test('put, get whole and by range, list, move, delete', async () => {
     const body = randomBytes(6 * 1024 * 1024 + 17); // over one 5 MB multipart part
     await t.store.put('uploads/one', Readable.from([body.subarray(0, 1000), body.subarray(1000)]));

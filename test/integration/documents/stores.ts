@@ -13,14 +13,14 @@ export interface TestStore {
 }
 
 export function startFolderStore(): TestStore {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-docs-'));
-  return { store: folderStore(dir), close: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-docs-')), 'documents');
+  return { store: folderStore(dir), close: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }) };
 }
 
 export async function startS3rverStore(): Promise<TestStore> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-s3rver-'));
   const bucket = 'ccn-documents';
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir, configureBuckets: [] });
   const { port } = await server.run();
   const store = s3Store({
     endpoint: `http://127.0.0.1:${port}`,
@@ -30,6 +30,8 @@ export async function startS3rverStore(): Promise<TestStore> {
     secretAccessKey: 'S3RVER',
     forcePathStyle: true,
   });
+  // The bucket does not exist yet, as on a fresh SeaweedFS: prepare creates it.
+  await store.prepare();
   return {
     store,
     close: async () => {
