@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../../infra/config';
+import { documentStorageFromEnv } from '../../../storage/config';
 
 // No Docker engine runs here, so the production topology is checked by reading the file.
 interface Service {
@@ -24,12 +25,15 @@ function interpolate(value: string): string {
 }
 
 const root = path.resolve(__dirname, '../../..');
-const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+  configs?: Record<string, { content?: string }>;
+};
 const services = compose.services;
 
 describe('docker-compose.yml (production topology)', () => {
   it('has Temporal on PostgreSQL with its UI, an application database, and the API and worker from the Dockerfile', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'app-db', 'migrate', 'temporal', 'temporal-db', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'app-db', 'migrate', 'object-store', 'temporal', 'temporal-db', 'temporal-ui', 'worker']);
     expect(services.temporal?.image).toMatch(/^temporalio\/(auto-setup|server):1\.29/);
     expect(services.temporal?.environment?.DB).toBe('postgres12');
     expect(services.temporal?.environment?.POSTGRES_SEEDS).toBe('temporal-db');
@@ -67,5 +71,23 @@ describe('docker-compose.yml (production topology)', () => {
       expect(() => loadConfig(resolved)).not.toThrow();
     }
     expect(services.api?.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+  });
+
+  it('keeps documents in a permissively licensed S3 store on the compose network, with the API signed in to it', () => {
+    const store = services['object-store'];
+    // SeaweedFS is Apache-2.0; MinIO's server (AGPL-3.0) is not what this file names.
+    expect(store?.image).toMatch(/^chrislusf\/seaweedfs:\d/);
+    expect(store?.ports).toBeUndefined();
+    expect(store?.expose).toContain('8333');
+    const env = services.api?.environment ?? {};
+    expect(interpolate(String(env.S3_ENDPOINT))).toBe('http://object-store:8333');
+    const resolved = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, interpolate(String(value))]));
+    const storage = documentStorageFromEnv(resolved);
+    expect(storage.description).toBe('s3://ccn-documents at http://object-store:8333');
+    const identities = JSON.parse(interpolate(compose.configs?.['seaweedfs-s3']?.content ?? '{}')) as {
+      identities: Array<{ credentials: Array<{ accessKey: string }> }>;
+    };
+    expect(identities.identities[0]?.credentials[0]?.accessKey).toBe(resolved.S3_ACCESS_KEY_ID);
+    expect(services.api?.depends_on).toMatchObject({ 'object-store': { condition: 'service_started' } });
   });
 });
