@@ -10,6 +10,7 @@ import { buildOpenApiDocument, type DocsRegistration } from './http/openapi';
 import { healthRouter, registerHealthDocs } from './health/router';
 import { dossierRouter, registerDossierDocs } from './dossiers/router';
 import { userRouter, registerUserDocs } from './users/router';
+import { registerTemporalCodecDocs, temporalCodecRouter } from './temporal-codec/router';
 import { auditRouter, registerAuditDocs } from './audit/router';
 import { publicRouter, registerPublicDocs } from './public/router';
 import { dashboardRouter, registerDashboardDocs } from './dashboard/router';
@@ -41,6 +42,7 @@ const FEATURES: Feature[] = [
   { router: publicRouter, docs: registerPublicDocs },
   { router: auditRouter, docs: registerAuditDocs },
   { router: userRouter, docs: registerUserDocs },
+  { router: temporalCodecRouter, docs: registerTemporalCodecDocs },
 ];
 
 const BODY_LIMIT = '100kb';

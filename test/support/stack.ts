@@ -95,12 +95,17 @@ export async function createTestStack(label: string): Promise<TestStack> {
         workflowBundle: { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') },
       });
       const running = worker.run();
+      let stopped: Promise<void> | undefined;
       const handle: RunningWorker = {
         worker,
-        async stop() {
-          if (worker.getState() === 'RUNNING') worker.shutdown();
-          await running;
-          await nativeConnection.close();
+        // Idempotent: a test that stops its worker itself (e.g. to start another one) is closed again by close().
+        stop() {
+          stopped ??= (async () => {
+            if (worker.getState() === 'RUNNING') worker.shutdown();
+            await running;
+            await nativeConnection.close();
+          })();
+          return stopped;
         },
       };
       workers.push(handle);
