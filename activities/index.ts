@@ -1,28 +1,17 @@
 import type { DossierWorkflowInput } from '../workflows/dossier/api';
 import type { MailRequest } from '../workflows/dossier/mails';
 import { appraisalClockStatus, computeDeadline } from './calendar';
-import { consultedDepartmentsOn } from './departments';
+import { closeCatalogueFixTask, consultedDepartmentsOn, openCatalogueFixTask } from './departments';
 import type { ActivityDeps } from './deps';
-import {
-  closeOpinionTask,
-  markTaskReminded,
-  recordDeadlines,
-  recordDossierFiled,
-  recordOverdueNotice,
-  recordScore,
-  recordTransition,
-  roundCompetitors,
-  roundScores,
-  staffRecipients,
-  userExists,
-  type CloseOpinionTaskRecord,
-  type DeadlinesRecord,
-  type OverdueNoticeRecord,
-  type ScoreRecord,
-  type TransitionRecord,
-} from './dossier-records';
+import { recordDeadlines, recordOverdueNotice, type DeadlinesRecord, type OverdueNoticeRecord } from './dossier/deadlines';
+import { recordDossierFiled } from './dossier/filing';
+import { closeOpinionTask, markTaskReminded, type CloseOpinionTaskRecord } from './dossier/opinions';
+import { recordScore, type ScoreRecord } from './dossier/scores';
+import { recordTransition, type TransitionRecord } from './dossier/transitions';
 import { sendMail } from './mail';
 import { failFastOnDataErrors } from './non-retryable';
+import { latestAppraisalDeadline, recordRoundDeadlines, recordRoundOpened, recordRoundTransition, type RoundOpenedRecord, type RoundTransitionRecord } from './round/records';
+import { staffRecipients, userExists, votingCouncilMembers } from './staff';
 
 export type { ActivityDeps } from './deps';
 
@@ -30,17 +19,22 @@ export type { ActivityDeps } from './deps';
 export function createActivities(deps: ActivityDeps) {
   return failFastOnDataErrors({
     recordDossierFiled: (input: DossierWorkflowInput) => recordDossierFiled(deps, input),
-    roundCompetitors: (request: { code: string }) => roundCompetitors(deps, request),
-    roundScores: (request: { code: string }) => roundScores(deps, request),
     recordTransition: (record: TransitionRecord) => recordTransition(deps, record),
     recordDeadlines: (record: DeadlinesRecord) => recordDeadlines(deps, record),
     recordOverdueNotice: (record: OverdueNoticeRecord) => recordOverdueNotice(deps, record),
     closeOpinionTask: (record: CloseOpinionTaskRecord) => closeOpinionTask(deps, record),
     markTaskReminded: (record: { code: string; taskId: string; on: string }) => markTaskReminded(deps, record),
     recordScore: (record: ScoreRecord) => recordScore(deps, record),
+    recordRoundOpened: (record: RoundOpenedRecord) => recordRoundOpened(deps, record),
+    recordRoundTransition: (record: RoundTransitionRecord) => recordRoundTransition(deps, record),
+    recordRoundDeadlines: (record: Parameters<typeof recordRoundDeadlines>[1]) => recordRoundDeadlines(deps, record),
+    latestAppraisalDeadline: (request: { codes: string[] }) => latestAppraisalDeadline(deps, request),
     staffRecipients: (query: Parameters<typeof staffRecipients>[1]) => staffRecipients(deps, query),
+    votingCouncilMembers: () => votingCouncilMembers(deps),
     computeDeadline: (request: Parameters<typeof computeDeadline>[1]) => computeDeadline(deps, request),
     consultedDepartmentsOn: (request: Parameters<typeof consultedDepartmentsOn>[1]) => consultedDepartmentsOn(deps, request),
+    openCatalogueFixTask: (record: Parameters<typeof openCatalogueFixTask>[1]) => openCatalogueFixTask(deps, record),
+    closeCatalogueFixTask: (record: Parameters<typeof closeCatalogueFixTask>[1]) => closeCatalogueFixTask(deps, record),
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail),

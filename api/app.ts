@@ -20,6 +20,7 @@ import { authRouter, registerAuthDocs } from './auth/router';
 import { calendarRouter, registerCalendarDocs } from './calendar/router';
 import { registerRulesDocs, rulesRouter } from './rules/router';
 import { actionRouter, registerActionDocs } from './actions/router';
+import { registerRoundDocs, roundRouter } from './rounds/router';
 import { documentRouter, registerDocumentDocs } from './documents/router';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
@@ -33,6 +34,7 @@ const FEATURES: Feature[] = [
   { router: dossierRouter, docs: registerDossierDocs },
   { router: actionRouter, docs: registerActionDocs },
   { router: documentRouter, docs: registerDocumentDocs },
+  { router: roundRouter, docs: registerRoundDocs },
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },

@@ -11,6 +11,8 @@ const ConfigSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('investor-selection'),
+    // Round workflow ids are built from cluster codes: installations sharing one Temporal namespace (several provinces, or test suites) give each its own prefix.
+    WORKFLOW_ID_PREFIX: z.string().regex(/^[A-Za-z0-9-]{0,40}$/, 'WORKFLOW_ID_PREFIX: chữ, số và dấu gạch ngang').default(''),
     SMTP_URL: z.string().url({ message: 'SMTP_URL phải là URL smtp://host:port' }),
     MAIL_FROM: z.string().min(3).default('"Hệ thống thẩm định CCN" <no-reply@ccn.longan.gov.vn>'),
     /** Base of links in mails; defaults to this machine's API port. */

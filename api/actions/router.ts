@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import {
   checkCompletenessUpdate,
-  decideUpdate,
   giveOpinionUpdate,
   requestSupplementUpdate,
   screenApplicantUpdate,
-  submitReportUpdate,
   submitScoreUpdate,
   submitSupplementUpdate,
   withdrawUpdate,
@@ -18,13 +16,12 @@ import { DossierCodeParamsSchema } from '../dossiers/schemas';
 import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams } from '../http/validate';
+import { HttpProblem } from '../http/problem';
 import { z } from '../http/zod';
 import {
   ActionResultSchema,
   CompletenessSchema,
-  DecisionSchema,
   OpinionSchema,
-  ReportSchema,
   ScoreSchema,
   ScreeningSchema,
   SupplementRequestSchema,
@@ -168,38 +165,25 @@ const ACTIONS: Action[] = [
         actor: user.username,
       }),
   }),
-  action({
-    path: 'report',
-    roles: ['APPRAISER'],
-    who: 'APPRAISER',
-    summary: 'Báo cáo thẩm định: xếp hạng các nhà đầu tư của đợt, đề xuất nhà đầu tư (appraisal report)',
-    schema: ReportSchema,
-    check: async ({ deps, dossier, user }, body) => {
-      await claimStep(deps, dossier, user, step('lập báo cáo thẩm định', ['SCORING', 'APPRAISAL_REPORT'], ['APPRAISAL_REPORT']));
-      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
-    },
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, submitReportUpdate, { ...body, actor: user.username }),
-  }),
-  action({
-    path: 'decision',
-    roles: ['MANAGER'],
-    who: 'MANAGER',
-    summary: 'Quyết định: chấp thuận, không chấp thuận, hoặc trả lại để hoàn thiện báo cáo (decision)',
-    schema: DecisionSchema,
-    check: async ({ deps, dossier, user }, body) => {
-      await claimStep(deps, dossier, user, step('quyết định', ['DECISION'], ['DECISION']));
-      expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
-    },
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, decideUpdate, { ...body, actor: user.username }),
-  }),
 ];
 
 /** The action paths and who may call them (README, tests). */
 export const ACTION_ROUTES = ACTIONS.map(({ path, roles, who }) => ({ path: `/api/dossiers/{code}/${path}`, roles, who }));
 
+/** The report and the decision are the round's since rounds became workflows: the old dossier paths say where they went. */
+const MOVED_TO_ROUND = ['report', 'decision'] as const;
+
 export function actionRouter(deps: ApiDeps): Router {
   const router = Router();
   const signedIn = authenticate(deps);
+  for (const path of MOVED_TO_ROUND) {
+    router.post(`/api/dossiers/:code/${path}`, signedIn, async (req) => {
+      const { code } = parseParams(DossierCodeParamsSchema, req);
+      const round = await deps.prisma.dossier.findUnique({ where: { code }, select: { round: { select: { code: true } } } });
+      const target = round?.round.code ? `/api/rounds/${round.round.code}/${path}` : '/api/rounds';
+      throw new HttpProblem(410, 'Thao tác đã chuyển sang đợt lựa chọn (Gone)', `Báo cáo thẩm định và quyết định được lập một lần cho cả đợt lựa chọn: dùng POST ${target}.`, { reason: 'MovedToRound', location: target });
+    });
+  }
   // A retry with the same Idempotency-Key (per user) gets the first answer instead of a 409 for a stale version.
   const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
   for (const definition of ACTIONS) {

@@ -67,41 +67,7 @@ export const ScoreSchema = z
   .strict()
   .openapi('ScoreSheet');
 
-export const ReportSchema = z
-  .object({
-    summary: z.string().trim().min(1).max(20_000),
-    chairProposal: z.string().trim().min(1).max(64).optional().openapi({ description: 'Mã hồ sơ Chủ tịch đề xuất, chỉ dùng khi bộ quy tắc để Chủ tịch phá thế hoà.' }),
-    expectedVersion,
-  })
-  .strict()
-  .openapi('AppraisalReport');
-
-export const DecisionSchema = z
-  .object({
-    outcome: z.enum(['APPROVE', 'REJECT', 'RETURN']),
-    reason: z.string().trim().max(5_000).default('').openapi({ description: 'Lý do; bắt buộc khi không chấp thuận hoặc trả lại.' }),
-    expectedVersion,
-  })
-  .strict()
-  .openapi('Decision');
-
-/** The dossier after the action, read back from the read model (PostgreSQL). */
-export const ActionResultSchema = DossierViewSchema.extend({
-  tasks: z.array(
-    z.object({
-      taskId: z.string(),
-      kind: z.string(),
-      role: z.string().nullable(),
-      departmentCode: z.string().nullable(),
-      status: z.string(),
-      version: z.number().int(),
-      dueOn: z.string().nullable(),
-    }),
-  ),
-  scores: z.array(z.object({ member: z.string(), total: z.number() })),
-  report: z
-    .object({ by: z.string(), at: z.string(), summary: z.string(), proposed: z.boolean(), unscoredApplicants: z.array(z.string()) })
-    .nullable(),
-}).openapi('DossierAfterAction');
+/** The dossier after the action, read back from the read model (PostgreSQL): the same view as GET /api/dossiers/{code}. */
+export const ActionResultSchema = DossierViewSchema;
 
 export type ActionResult = z.infer<typeof ActionResultSchema>;

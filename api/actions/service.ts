@@ -1,4 +1,3 @@
-import { isoDateOf } from '../../db/dates';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import type { DossierStage, TaskKind } from '../../generated/prisma/client';
@@ -155,30 +154,5 @@ export async function forward<Ret, Arg>(deps: Pick<ApiDeps, 'temporal'>, dossier
 
 /** The dossier after the action, read back from PostgreSQL (never from a Temporal query). */
 export async function actionResult(deps: ApiDeps, code: string): Promise<ActionResult> {
-  const dossier = await getDossier(deps, code);
-  const row = await deps.prisma.dossier.findUniqueOrThrow({
-    where: { code },
-    select: {
-      tasks: { include: { department: { select: { code: true } } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-      scores: { include: { member: { select: { username: true } } }, orderBy: { submittedAt: 'asc' } },
-    },
-  });
-  const reported = [...dossier.timeline].reverse().find((event) => event.action === 'report.submitted');
-  const report = reported?.newValue as { summary?: string; proposed?: boolean; unscoredApplicants?: string[] } | undefined;
-  return {
-    ...dossier,
-    tasks: row.tasks.map((task) => ({
-      taskId: task.id,
-      kind: task.kind,
-      role: task.role,
-      departmentCode: task.department?.code ?? null,
-      status: task.status,
-      version: task.version,
-      dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
-    })),
-    scores: row.scores.map((score) => ({ member: score.member.username, total: Number(score.total) })),
-    report: reported
-      ? { by: reported.actor, at: reported.at, summary: report?.summary ?? '', proposed: report?.proposed ?? false, unscoredApplicants: report?.unscoredApplicants ?? [] }
-      : null,
-  };
+  return getDossier(deps, code);
 }

@@ -23,11 +23,25 @@ export const DossierCodeParamsSchema = z.object({
   code: text().regex(DOSSIER_CODE_PATTERN, 'Mã hồ sơ có dạng CCN-XXXXX-XXXXX').openapi({ example: 'CCN-7KQ4M-2XB9T' }),
 });
 
-const DeadlineSchema = z.object({
-  due: IsoDateSchema,
-  amount: z.number(),
-  unit: z.string(),
-  skipped: z.array(z.object({ date: IsoDateSchema, reason: z.string() })),
+export const DeadlineSchema = z
+  .object({
+    from: IsoDateSchema.optional().openapi({ description: 'Ngày sự kiện; thời hạn tính từ ngày hôm sau.' }),
+    due: IsoDateSchema,
+    amount: z.number(),
+    unit: z.string(),
+    skipped: z.array(z.object({ date: IsoDateSchema, reason: z.string() })).openapi({ description: 'Ngày nghỉ, cuối tuần và ngày tạm dừng làm lùi hạn.' }),
+    closed: z.boolean().optional().openapi({ description: 'Bước đã xong: hạn chỉ còn để tham khảo.' }),
+  })
+  .openapi('Deadline');
+
+const TaskViewSchema = z.object({
+  taskId: z.string(),
+  kind: z.string(),
+  role: z.string().nullable(),
+  departmentCode: z.string().nullable(),
+  status: z.string(),
+  version: z.number().int(),
+  dueOn: IsoDateSchema.nullable(),
 });
 
 export const DossierViewSchema = z
@@ -42,6 +56,26 @@ export const DossierViewSchema = z
     applicant: z.object({ name: z.string(), taxCode: z.string(), email: z.string() }),
     version: z.number().int(),
     deadlines: z.record(z.string(), DeadlineSchema),
+    round: z.object({ code: z.string(), stage: z.string() }).openapi({ description: 'Đợt lựa chọn của hồ sơ: báo cáo thẩm định và quyết định ở GET /api/rounds/{code}.' }),
+    tasks: z.array(TaskViewSchema).openapi({ description: 'Mọi nhiệm vụ của hồ sơ với phiên bản (taskVersion khi cho ý kiến).' }),
+    clock: z
+      .object({
+        startedOn: IsoDateSchema,
+        due: IsoDateSchema,
+        daysUsed: z.number(),
+        daysLeft: z.number(),
+        unit: z.string(),
+        paused: z.boolean(),
+        pausedSince: IsoDateSchema.nullable(),
+        overdue: z.boolean(),
+      })
+      .nullable()
+      .openapi({ description: 'Thời hạn thẩm định: chạy hay tạm dừng (từ ngày nào), đã dùng và còn lại.' }),
+    missing: z.array(z.string()).openapi({ description: 'Tài liệu được yêu cầu bổ sung, khi đang chờ bổ sung.' }),
+    screening: z
+      .object({ eligible: z.boolean(), failures: z.array(z.object({ criterion: z.string(), reason: z.string() })) })
+      .nullable(),
+    scores: z.array(z.object({ member: z.string(), total: z.number(), criteria: z.record(z.string(), z.number()) })),
     timeline: z.array(
       z.object({ at: z.string(), actor: z.string(), action: z.string(), oldValue: z.unknown(), newValue: z.unknown() }),
     ),

@@ -1,17 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { WithStartWorkflowOperation } from '@temporalio/client';
 import { dossierCodeFromBytes } from '../../domain/dossier-code';
-import { ruleSetInForce } from '../../domain';
-import { isoDateOf } from '../../db/dates';
+import { ruleSetById, ruleSetInForce } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import { awaitRegistrationUpdate, dossierWorkflowId, type DossierWorkflowInput } from '../../workflows/dossier/api';
 import type { dossierWorkflow } from '../../workflows/dossier/workflow';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, unprocessable } from '../http/problem';
+import { badRequest, unprocessable } from '../http/problem';
+import { placeInRound } from './admission';
+import { getDossier } from './view';
 import type { DossierView, SubmitDossierRequest } from './schemas';
 
+/** All Temporal calls of one submission end by then: Temporal down or slow is a 503 within the request deadline. */
+const TEMPORAL_DEADLINE_MS = 10_000;
 /** How long a submit waits for the worker to record the dossier before answering 202 instead of 201. */
-const REGISTRATION_WAIT_MS = 15_000;
+const REGISTRATION_WAIT_MS = 5_000;
 
 export type SubmitOutcome = { registered: true; dossier: DossierView } | { registered: false; code: string };
 
@@ -45,58 +47,41 @@ export async function submitDossier(
   }
 
   const code = newDossierCode(deps.config.JWT_SECRET, idempotencyKey, submittedBy);
-  const input: DossierWorkflowInput = {
+  if (await deps.prisma.dossier.findUnique({ where: { code }, select: { id: true } })) return { registered: true, dossier: await getDossier(deps, code) };
+  const letter: DossierWorkflowInput = {
     code,
     clusterCode: cluster.code,
     filedOn,
     ruleSetId,
+    ruleSet: ruleSetById(ruleSetId),
     applicant: request.applicant,
     projectTitle: request.projectTitle,
     submittedBy,
   };
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof dossierWorkflow>('dossierWorkflow', {
-    workflowId: dossierWorkflowId(code),
-    taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    args: [input],
-    // A retried request with the same Idempotency-Key reaches the same workflow instead of a second one.
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
-  const registration = deps.temporal.workflow.executeUpdateWithStart(awaitRegistrationUpdate, { startWorkflowOperation });
-  const registered = await Promise.race([
-    registration.then(() => true),
-    new Promise<false>((resolve) => setTimeout(() => resolve(false), REGISTRATION_WAIT_MS).unref()),
-  ]);
-  if (!registered) {
-    registration.catch(() => undefined);
-    return { registered: false, code };
-  }
+  const deadline = Date.now() + TEMPORAL_DEADLINE_MS;
+  const beforeDeadline = <T>(call: () => Promise<T>) => deps.temporal.connection.withDeadline(deadline, call);
+  // The round admits the letter and starts its dossier's workflow; a refused letter is still a dossier, with its reason.
+  const placement = await beforeDeadline(() => placeInRound(deps, letter, {}));
+  const input: DossierWorkflowInput = { ...letter, roundCode: placement.roundCode, ...(placement.refusal ? { refusal: placement.refusal } : {}) };
+  // Acknowledged only once Temporal has durably recorded the start: an error or the deadline here is
+  // a 503 (nothing acknowledged) and the retry with the same key reaches this same, idempotent start.
+  const handle = await beforeDeadline(() =>
+    deps.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
+      workflowId: dossierWorkflowId(code),
+      taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      // A retried request with the same Idempotency-Key reaches the same workflow instead of a second one.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    }),
+  );
+  // From here the dossier exists in Temporal; waiting for the worker to record it only decides 201 or 202.
+  const registrationDeadline = Math.min(deadline, Date.now() + REGISTRATION_WAIT_MS);
+  const recorded = await deps.temporal.connection.withDeadline(registrationDeadline, () => handle.executeUpdate(awaitRegistrationUpdate)).then(
+    () => true,
+    async () => (await deps.prisma.dossier.findUnique({ where: { code }, select: { id: true } })) !== null,
+  );
+  if (!recorded) return { registered: false, code };
   return { registered: true, dossier: await getDossier(deps, code) };
 }
 
-export async function getDossier(deps: ApiDeps, code: string): Promise<DossierView> {
-  const dossier = await deps.prisma.dossier.findUnique({
-    where: { code },
-    include: { cluster: true, applicant: true },
-  });
-  if (!dossier) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã (dạng CCN-XXXXX-XXXXX).`);
-  const events = await deps.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } });
-  return {
-    code: dossier.code,
-    stage: dossier.stage,
-    status: dossier.status,
-    ruleSetId: dossier.ruleSetId,
-    filedOn: isoDateOf(dossier.filedOn),
-    projectTitle: dossier.projectTitle,
-    cluster: { code: dossier.cluster.code, name: dossier.cluster.name, district: dossier.cluster.district },
-    applicant: { name: dossier.applicant.name, taxCode: dossier.applicant.taxCode, email: dossier.applicant.contactEmail },
-    version: dossier.version,
-    deadlines: dossier.deadlines as DossierView['deadlines'],
-    timeline: events.map((event) => ({
-      at: event.occurredAt.toISOString(),
-      actor: event.actor,
-      action: event.action,
-      oldValue: event.oldValue,
-      newValue: event.newValue,
-    })),
-  };
-}
+export { getDossier } from './view';

@@ -1,15 +1,16 @@
-import { DossierStage, DossierStatus, Role, TaskKind } from '../../generated/prisma/client';
+import { DossierStage, DossierStatus, Role, RoundStatus, TaskKind } from '../../generated/prisma/client';
 import { z } from '../http/zod';
 
 export const InboxItemSchema = z
   .object({
     taskId: z.string(),
     kind: z.enum(TaskKind),
-    dossierCode: z.string(),
+    dossierCode: z.string().nullable().openapi({ description: 'Hồ sơ của nhiệm vụ; null cho nhiệm vụ của cả đợt lựa chọn' }),
+    roundCode: z.string().nullable().openapi({ description: 'Đợt lựa chọn: nhiệm vụ của đợt (thông báo, chuyển hồ sơ, báo cáo, quyết định) dùng POST /api/rounds/{roundCode}/…' }),
     projectTitle: z.string(),
     clusterName: z.string(),
-    stage: z.enum(DossierStage),
-    status: z.enum(DossierStatus),
+    stage: z.union([z.enum(DossierStage), z.enum(RoundStatus)]).openapi({ description: 'Bước của hồ sơ, hoặc của đợt cho nhiệm vụ của đợt' }),
+    status: z.union([z.enum(DossierStatus), z.literal('ROUND')]),
     role: z.enum(Role).nullable(),
     departmentCode: z.string().nullable(),
     assignedToMe: z.boolean().openapi({ description: 'Giao đích danh cho người dùng (not just to their role or department)' }),

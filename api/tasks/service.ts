@@ -30,7 +30,7 @@ export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, t
   const [tasks, calendar] = await Promise.all([
     deps.prisma.task.findMany({
       where: inboxFilter(user),
-      include: { dossier: { include: { cluster: true } }, department: true },
+      include: { dossier: { include: { cluster: true, round: { select: { code: true } } } }, round: { include: { cluster: true } }, department: true },
       orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
     }),
     loadWorkingDayCalendar(deps.prisma),
@@ -41,11 +41,23 @@ export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, t
     return {
       taskId: task.id,
       kind: task.kind,
-      dossierCode: task.dossier.code,
-      projectTitle: task.dossier.projectTitle,
-      clusterName: task.dossier.cluster.name,
-      stage: task.dossier.stage,
-      status: task.dossier.status,
+      ...(task.dossier
+        ? {
+            dossierCode: task.dossier.code,
+            roundCode: task.dossier.round.code,
+            projectTitle: task.dossier.projectTitle,
+            clusterName: task.dossier.cluster.name,
+            stage: task.dossier.stage,
+            status: task.dossier.status,
+          }
+        : {
+            dossierCode: null,
+            roundCode: task.round?.code ?? null,
+            projectTitle: `Đợt lựa chọn ${task.round?.code ?? ''}`,
+            clusterName: task.round?.cluster.name ?? '',
+            stage: task.round?.status ?? 'CALL_PENDING',
+            status: 'ROUND' as const,
+          }),
       role: task.role,
       departmentCode: task.department?.code ?? null,
       assignedToMe: task.assigneeId === user.id,

@@ -61,6 +61,7 @@ export async function createTestStack(label: string): Promise<TestStack> {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    WORKFLOW_ID_PREFIX: `t${suffix}-`,
     SMTP_URL: smtp.url,
     LOG_LEVEL: 'warn',
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,

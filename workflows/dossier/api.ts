@@ -1,12 +1,12 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AppraisalClock, ApplicantFacts, CriterionKey, Deadline, IsoDate, RankingResult, ScreeningResult } from '../../domain';
+import type { AppraisalClock, ApplicantFacts, CriterionKey, Deadline, IsoDate, RuleSet, ScreeningResult } from '../../domain';
+import type { TimeScale } from '../common/time';
 
 /** The public contract of a dossier's workflow: its input, messages and snapshot. The API imports this. */
 
 export const TASK_QUEUE_DEFAULT = 'investor-selection';
 
-/** One real day. Tests pass a shorter `msPerDay` so durable timers fire in seconds (see workflows/dossier/time.ts). */
-export const MS_PER_DAY = 86_400_000;
+export { MS_PER_DAY } from '../common/time';
 
 export interface ApplicantContact {
   name: string;
@@ -14,21 +14,24 @@ export interface ApplicantContact {
   email: string;
 }
 
-export interface DossierWorkflowInput {
+export interface DossierWorkflowInput extends TimeScale {
   code: string;
   clusterCode: string;
   filedOn: string;
   ruleSetId: string;
+  /**
+   * The rule set's data as it was when the dossier was filed: what replay reads is pinned even if a
+   * rule-set file is edited later. Dossiers started before it was carried fall back to `ruleSetId`.
+   */
+  ruleSet?: RuleSet;
+  /** The round that admitted it, or (with `refusal`) the round whose window it missed. */
+  roundCode?: string;
+  /** Why the letter is refused (after the round's window, or the cluster already has its investor). */
+  refusal?: string;
   applicant: ApplicantContact;
   projectTitle: string;
   /** Who submitted it (username or 'public'), for the audit trail. */
   submittedBy: string;
-  /**
-   * How long one day lasts for this workflow's timers, in ms (default MS_PER_DAY: real time, days in
-   * Vietnam's time zone). Below that the workflow runs a scaled virtual calendar whose day 0 is
-   * `filedOn` at the workflow's start: tests use ~1000 so a 10-working-day deadline fires in seconds.
-   */
-  msPerDay?: number;
 }
 
 /** The read model's vocabulary (Prisma enums DossierStage / DossierStatus in prisma/schema.prisma). */
@@ -67,21 +70,11 @@ export interface ScoreView {
   total: number;
 }
 
-export interface AppraisalReportView {
+/** The round's decision as this applicant was told it. */
+export interface RoundResultView {
   by: string;
   on: IsoDate;
-  summary: string;
-  ranking: RankingResult;
-  /** The dossier's applicant qualifies and is proposed as investor. */
-  proposed: boolean;
-  /** Other dossiers of the round still in progress without a score: the ranking is provisional while any remain. */
-  unscoredApplicants: string[];
-}
-
-export interface DecisionView {
-  by: string;
-  on: IsoDate;
-  outcome: DecisionOutcome;
+  outcome: RoundResultSignal['outcome'];
   reason: string;
 }
 
@@ -98,8 +91,9 @@ export interface DossierSnapshot {
   opinionTasks: OpinionTaskView[];
   screening: ScreeningResult | null;
   scores: ScoreView[];
-  report: AppraisalReportView | null;
-  decision: DecisionView | null;
+  /** Voting council members still to score (known once scoring opens). */
+  awaitedScores: string[];
+  result: RoundResultView | null;
 }
 
 export interface CompletenessCheckInput {
@@ -152,20 +146,26 @@ export interface ScoreInput {
   criteria: Record<CriterionKey, number>;
 }
 
-export interface ReportInput {
-  actor: string;
-  summary: string;
-  /** Only used when the tie-break policy needs the chair's proposal. */
-  chairProposal?: string;
-  expectedVersion: number;
+/**
+ * The round's outcome for one applicant: APPROVED (its investor is chosen), NOT_SELECTED (another
+ * applicant was), REJECTED (the PC rejected the round, or nobody reached the pass mark).
+ */
+export interface RoundResultSignal {
+  outcome: 'APPROVED' | 'NOT_SELECTED' | 'REJECTED';
+  reason: string;
+  decidedBy: string;
+  decidedOn: IsoDate;
 }
 
-export interface DecisionInput {
-  /** The manager's username (a User row). */
-  actor: string;
-  outcome: DecisionOutcome;
-  reason: string;
-  expectedVersion: number;
+/** The round sent its compiled dossiers to DOIT: the appraisal of this dossier starts. */
+export interface AppraisalStartSignal {
+  submittedOn: IsoDate;
+}
+
+/** How a dossier's workflow ended, for its round. */
+export interface DossierResult {
+  code: string;
+  outcome: 'REFUSED' | 'WITHDRAWN' | RoundResultSignal['outcome'];
 }
 
 /** Used with update-with-start: returns once the dossier is in the read model, so a GET right after the POST finds it. */
@@ -179,8 +179,6 @@ export const withdrawUpdate = defineUpdate<DossierSnapshot, [WithdrawInput]>('wi
 export const giveOpinionUpdate = defineUpdate<OpinionTaskView, [OpinionInput]>('giveOpinion');
 export const screenApplicantUpdate = defineUpdate<DossierSnapshot, [ScreeningInput]>('screenApplicant');
 export const submitScoreUpdate = defineUpdate<ScoreView, [ScoreInput]>('submitScore');
-export const submitReportUpdate = defineUpdate<DossierSnapshot, [ReportInput]>('submitReport');
-export const decideUpdate = defineUpdate<DossierSnapshot, [DecisionInput]>('decide');
 export const snapshotQuery = defineQuery<DossierSnapshot>('snapshot');
 /**
  * An administrator changed the working-day calendar (`date` is the changed day): the workflow
@@ -188,11 +186,8 @@ export const snapshotQuery = defineQuery<DossierSnapshot>('snapshot');
  * service (api/calendar) sends it to every open dossier after an administrator's change.
  */
 export const calendarChangedSignal = defineSignal<[{ date: string }]>('calendarChanged');
-/**
- * Sent by the round's approved dossier to the other open dossiers of its round: the round has its
- * investor, so each of them closes as REJECTED and its applicant is told.
- */
-export const roundDecidedSignal = defineSignal<[{ winnerCode: string; decidedBy: string }]>('roundDecided');
+export const appraisalStartSignal = defineSignal<[AppraisalStartSignal]>('appraisalStart');
+export const roundResultSignal = defineSignal<[RoundResultSignal]>('roundResult');
 
 /** Workflow ids come only from here: a dossier's workflow id is its code. */
 export const dossierWorkflowId = (code: string) => code;

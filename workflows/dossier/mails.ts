@@ -58,15 +58,16 @@ export function screeningRejectedMail(input: DossierWorkflowInput, failures: { r
   ]);
 }
 
-const OUTCOME_TEXT = {
-  APPROVE: 'UBND tỉnh chấp thuận, lựa chọn quý doanh nghiệp làm chủ đầu tư hạ tầng kỹ thuật cụm công nghiệp',
-  REJECT: 'UBND tỉnh không chấp thuận hồ sơ đề xuất',
-  RETURN: 'UBND tỉnh trả hồ sơ để cơ quan thẩm định hoàn thiện báo cáo',
+const RESULT_TEXT = {
+  APPROVED: 'UBND tỉnh chấp thuận, lựa chọn quý doanh nghiệp làm chủ đầu tư hạ tầng kỹ thuật cụm công nghiệp',
+  NOT_SELECTED: 'UBND tỉnh đã lựa chọn nhà đầu tư khác trong đợt lựa chọn này',
+  REJECTED: 'UBND tỉnh không chấp thuận hồ sơ đề xuất',
 } as const;
 
-export function decisionMail(input: DossierWorkflowInput, decisionNo: number, outcome: keyof typeof OUTCOME_TEXT, reason: string): MailRequest {
-  return toApplicant(input, `decision:${decisionNo}`, 'Thông báo kết quả xem xét hồ sơ', [
-    `Về hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}): ${OUTCOME_TEXT[outcome]}.`,
+/** The round's result as this applicant is told it: once per dossier (a round decides once). */
+export function roundResultMail(input: DossierWorkflowInput, outcome: keyof typeof RESULT_TEXT, reason: string): MailRequest {
+  return toApplicant(input, 'round-result', 'Thông báo kết quả lựa chọn chủ đầu tư hạ tầng', [
+    `Về hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}): ${RESULT_TEXT[outcome]}.`,
     reason ? `Lý do: ${reason}` : '',
   ]);
 }
@@ -99,6 +100,31 @@ export function opinionReminderMails(input: DossierWorkflowInput, departmentCode
   ]);
 }
 
+/** The intake officers are told the round's compiled dossiers arrived: the completeness check is theirs. */
+export function completenessCheckMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
+  return toStaff(input, 'completeness-check', to, 'Hồ sơ chờ kiểm tra tính đầy đủ', [
+    `Hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}) đã được chuyển thẩm định: đề nghị kiểm tra tính đầy đủ.`,
+  ]);
+}
+
+/** The administrators are told reference data stops a dossier (a consulted department the catalogue cannot resolve). */
+export function catalogueFixMails(input: DossierWorkflowInput, problem: string, to: string[]): MailRequest[] {
+  return toStaff(input, 'catalogue-fix', to, 'Cần sửa danh mục sở, ngành', [
+    `Hồ sơ "${input.projectTitle}" chưa mở được việc lấy ý kiến: ${problem}`,
+    'Đề nghị quản trị viên cập nhật danh mục sở, ngành (mã, thời hạn hiệu lực, đơn vị kế thừa). Hệ thống tự thử lại mỗi ngày.',
+  ]);
+}
+
+/** The appraisers are told a dossier waits for its eligibility screening. */
+export function screeningMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
+  return toStaff(input, 'screening', to, 'Hồ sơ chờ sơ tuyển', [`Các sở, ngành đã cho ý kiến về hồ sơ "${input.projectTitle}": đề nghị sơ tuyển điều kiện của nhà đầu tư.`]);
+}
+
+/** The voting council members are told a dossier waits for their score sheets. */
+export function scoringMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
+  return toStaff(input, 'scoring', to, 'Hồ sơ chờ Hội đồng chấm điểm', [`Hồ sơ "${input.projectTitle}" đạt sơ tuyển: đề nghị thành viên Hội đồng chấm điểm (tối đa 15/15/30/40 điểm).`]);
+}
+
 /**
  * One mail per missed due date and manager: a step overdue again (after RETURN and a new deadline) is
  * a new notice, and the key names the address, not its place in the list of managers.
@@ -111,7 +137,7 @@ export function overdueMails(input: DossierWorkflowInput, step: string, due: str
 }
 
 export function lateRefusalMail(input: DossierWorkflowInput, reason: string): MailRequest {
-  return toApplicant(input, 'refused-late', 'Thông báo không tiếp nhận hồ sơ: quá thời hạn', [
+  return toApplicant(input, 'refused-late', 'Thông báo không tiếp nhận hồ sơ', [
     `Văn bản đề nghị "${input.projectTitle}" không được tiếp nhận vào đợt lựa chọn chủ đầu tư đang diễn ra.`,
     `Lý do: ${reason}`,
   ]);

@@ -15,7 +15,7 @@ describe('a consulted department that never answers', () => {
   it('is reminded before its deadline and, when the durable timer fires, counts as deemed consent', async () => {
     await createUser(stack.prisma, { username: 'wf.police.reviewer', role: 'REVIEWER', departmentCode: 'POLICE', email: 'police.reviewer@example.gov.vn' });
     const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY, filedOn: '2026-10-05' });
-    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
     const police = s.opinionTasks.find((t) => t.departmentCode === 'POLICE');
     expect(police).toMatchObject({ status: 'OPEN', version: 1 });
 

@@ -1,6 +1,6 @@
-import { WorkflowFailedError, WorkflowUpdateStage } from '@temporalio/client';
+import { WorkflowUpdateStage } from '@temporalio/client';
 import { checkCompletenessUpdate, giveOpinionUpdate, withdrawUpdate } from '../../../workflows/dossier/api';
-import { createWorkflowStack, recordHistoryFixture, startDossier, type WorkflowStack } from './support';
+import { createWorkflowStack, recordHistoryFixture, startDossier, waitForSnapshot, type WorkflowStack } from './support';
 
 // No timer should fire while these scenarios run.
 const MS_PER_DAY = 60_000;
@@ -19,7 +19,7 @@ describe('opinion tasks of departments that no longer exist go to their successo
 
   it('a dossier opened on 01/04/2025 under decree-32-2024 consults DOF, DAE, DOC, POLICE and DISTRICT_PC, each once', async () => {
     const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY, filedOn: '2025-04-01', ruleSetId: 'decree-32-2024', clusterCode: 'VH-BINH-CHAU' });
-    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
     expect(s.stage).toBe('DEPARTMENT_OPINIONS');
     expect(s.opinionTasks.map((t) => t.departmentCode)).toEqual(['DOF', 'DAE', 'DOC', 'POLICE', 'DISTRICT_PC']);
 
@@ -46,22 +46,22 @@ describe('opinion tasks of departments that no longer exist go to their successo
     await recordHistoryFixture(handle, 'department-successors');
   });
 
-  it('a department dissolved without successor is a non-retryable failure naming it', async () => {
+  it('a department dissolved without successor is an administrator\'s task, and the dossier goes on once the catalogue is fixed', async () => {
     await stack.prisma.department.update({ where: { code: 'DISTRICT_PC' }, data: { successorCode: null } });
-    try {
-      const { handle } = await startDossier(stack, { msPerDay: MS_PER_DAY, filedOn: '2025-08-01', ruleSetId: 'decree-32-2024', clusterCode: 'VH-TUYEN-BINH' });
-      await handle.startUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }], waitForStage: WorkflowUpdateStage.ACCEPTED });
-      const error = await handle.result().then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(WorkflowFailedError);
-      const application = (error as WorkflowFailedError).cause?.cause as { type?: string; message: string; nonRetryable?: boolean } | undefined;
-      expect(application).toMatchObject({ type: 'UnresolvableDepartment', nonRetryable: true });
-      expect(application?.message).toContain('DISTRICT_PC');
-      expect(application?.message).toContain('2025-08-01');
-    } finally {
-      await stack.prisma.department.update({ where: { code: 'DISTRICT_PC' }, data: { successorCode: 'COMMUNE_PC' } });
-    }
+    // One-second days: the dossier tries the catalogue again every (virtual) day.
+    const { handle, input } = await startDossier(stack, { msPerDay: 1_000, filedOn: '2025-08-01', ruleSetId: 'decree-32-2024', clusterCode: 'VH-TUYEN-BINH' });
+    await handle.startUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    const fixTask = async () => stack.prisma.task.findFirst({ where: { dossier: { code: input.code }, kind: 'CATALOGUE_FIX' } });
+    for (let i = 0; i < 60 && !(await fixTask()); i++) await new Promise((r) => setTimeout(r, 250));
+    const task = await fixTask();
+    expect(task).toMatchObject({ role: 'ADMIN', status: 'OPEN' });
+    expect((task?.payload as { problem: string }).problem).toContain('DISTRICT_PC');
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+
+    await stack.prisma.department.update({ where: { code: 'DISTRICT_PC' }, data: { successorCode: 'COMMUNE_PC' } });
+    const s = await waitForSnapshot(handle, (x) => x.stage === 'DEPARTMENT_OPINIONS', 30_000);
+    expect(s.opinionTasks.map((t) => t.departmentCode)).toContain('COMMUNE_PC');
+    expect(await fixTask()).toMatchObject({ status: 'DONE' });
+    await handle.terminate('kết thúc kịch bản thử');
   });
 });

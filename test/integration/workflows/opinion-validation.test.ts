@@ -12,7 +12,7 @@ describe('department opinions', () => {
 
   it('accepts the consulted department at the current task version and refuses a wrong department, a stale version and a second answer', async () => {
     const { handle, input } = await startDossier(stack, { msPerDay: 60_000, ruleSetId: 'decree-32-2024', filedOn: '2024-10-07' });
-    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
     expect(s.opinionTasks.map((t) => t.departmentCode)).toEqual(['DPI', 'DONRE', 'DOC', 'DOF', 'DARD', 'POLICE', 'DISTRICT_PC']);
     const doc = s.opinionTasks.find((t) => t.departmentCode === 'DOC');
     const opinion = (change: Partial<OpinionInput>): OpinionInput => ({
@@ -52,7 +52,7 @@ describe('department opinions', () => {
     const { handle } = await startDossier(stack, { msPerDay: 60_000, ruleSetId: 'decree-32-2024', filedOn: '2024-10-07' });
     const early: OpinionInput = { actor: 'reviewer.doc', departmentCode: 'DOC', verdict: 'AGREE', text: 'Thống nhất.', taskVersion: 1 };
     await expect(handle.executeUpdate(giveOpinionUpdate, { args: [early] })).rejects.toMatchObject({ cause: { type: 'NotOpenYet' } });
-    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    const s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
     expect(s.opinionTasks.some((t) => t.departmentCode === 'DOC')).toBe(true);
     expect(await handle.executeUpdate(giveOpinionUpdate, { args: [early] })).toMatchObject({ departmentCode: 'DOC', status: 'DONE' });
     await handle.terminate('kết thúc kịch bản thử');

@@ -3,6 +3,7 @@ import {
   checkCompletenessUpdate,
   requestSupplementUpdate,
   submitSupplementUpdate,
+  snapshotQuery,
   withdrawUpdate,
 } from '../../../workflows/dossier/api';
 import { calendar, createWorkflowStack, giveOpinions, recordHistoryFixture, sleep, startDossier, waitForSnapshot, type WorkflowStack } from './support';
@@ -20,23 +21,23 @@ describe('supplements and the appraisal clock', () => {
   it('asks for a supplement at intake without a clock, then starts the clock when the dossier is complete', async () => {
     const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY });
     let s = await handle.executeUpdate(checkCompletenessUpdate, {
-      args: [{ actor: 'intake.officer', complete: false, missing: ['Báo cáo tài chính đã kiểm toán 2024', 'Bản đồ ranh giới'], expectedVersion: 0 }],
+      args: [{ actor: 'intake.officer', complete: false, missing: ['Báo cáo tài chính đã kiểm toán 2024', 'Bản đồ ranh giới'], expectedVersion: 1 }],
     });
-    expect(s).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 1, clock: null, missing: ['Báo cáo tài chính đã kiểm toán 2024', 'Bản đồ ranh giới'] });
+    expect(s).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 2, clock: null, missing: ['Báo cáo tài chính đã kiểm toán 2024', 'Bản đồ ranh giới'] });
     const [mail] = await stack.smtp.waitFor((m) => m.subject.includes(input.code) && m.subject.includes('bổ sung'));
     expect(mail?.to).toEqual([input.applicant.email]);
     expect(mail?.text).toContain('Bản đồ ranh giới');
-    expect(await stack.prisma.dossier.findUniqueOrThrow({ where: { code: input.code } })).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 1 });
+    expect(await stack.prisma.dossier.findUniqueOrThrow({ where: { code: input.code } })).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 2 });
 
     // A second supplement before any request is refused by the validator.
     s = await handle.executeUpdate(submitSupplementUpdate, { args: [{ actor: 'applicant', documents: ['BCTC 2024', 'Bản đồ'] }] });
-    expect(s).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 2, missing: [] });
+    expect(s).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 3, missing: [] });
     await expect(handle.executeUpdate(submitSupplementUpdate, { args: [{ actor: 'applicant', documents: ['x'] }] })).rejects.toMatchObject({
       cause: { type: 'WrongStage' },
     });
 
-    s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 2 }] });
-    expect(s).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 3 });
+    s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 3 }] });
+    expect(s).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 4 });
     const clock = s.clock;
     expect(clock).toMatchObject({ budget: { amount: 20, unit: 'working-days' }, pauses: [] });
     const appraisal = s.deadlines.appraisal as Deadline;
@@ -46,9 +47,10 @@ describe('supplements and the appraisal clock', () => {
     expect(s.opinionTasks.map((t) => t.departmentCode)).toEqual(['DOF', 'DAE', 'DOC', 'POLICE', 'COMMUNE_PC']);
 
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: 'applicant', reason: 'Thay đổi kế hoạch đầu tư' }] });
-    const result = await handle.result();
-    expect(result).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
-    expect(result.opinionTasks.every((t) => t.status === 'CANCELLED')).toBe(true);
+    expect(await handle.result()).toEqual({ code: input.code, outcome: 'WITHDRAWN' });
+    const closed = await handle.query(snapshotQuery);
+    expect(closed).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
+    expect(closed.opinionTasks.every((t) => t.status === 'CANCELLED')).toBe(true);
     expect(await stack.prisma.task.count({ where: { dossier: { code: input.code }, status: 'CANCELLED' } })).toBe(5);
     await stack.smtp.waitFor((m) => m.subject.includes(input.code) && m.subject.includes('rút hồ sơ'));
     await recordHistoryFixture(handle, 'intake-supplement-then-withdrawn');
@@ -56,7 +58,7 @@ describe('supplements and the appraisal clock', () => {
 
   it('pauses the clock while a supplement is awaited during the appraisal and moves the due date by exactly the paused working days', async () => {
     const { handle, input } = await startDossier(stack, { msPerDay: MS_PER_DAY });
-    let s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
+    let s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
     const dueBefore = (s.deadlines.appraisal as Deadline).due;
     await giveOpinions(handle, s);
     s = await waitForSnapshot(handle, (x) => x.stage === 'SCREENING');
@@ -89,10 +91,11 @@ describe('supplements and the appraisal clock', () => {
     s = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: s.version }] });
     expect(s).toMatchObject({ stage: 'SCREENING', status: 'ACTIVE' });
     await handle.executeUpdate(withdrawUpdate, { args: [{ actor: 'applicant', reason: 'Rút hồ sơ' }] });
-    expect(await handle.result()).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
+    expect(await handle.result()).toMatchObject({ outcome: 'WITHDRAWN' });
     const actions = (await stack.prisma.auditEvent.findMany({ where: { dossierCode: input.code }, orderBy: { id: 'asc' } })).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('dossier.'))).toEqual([
       'dossier.filed',
+      'dossier.sent-for-appraisal',
       'dossier.complete',
       'dossier.supplement-requested',
       'dossier.supplement-received',

@@ -11,7 +11,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { createWorkingDayCalendar, type ApplicantFacts, type CriterionKey, type WorkingDayCalendar } from '../../../domain';
 import { seedVietnamCalendar } from '../../../domain/calendar/seed';
 import type { PrismaClient } from '../../../generated/prisma/client';
-import { awaitRegistrationUpdate, giveOpinionUpdate, snapshotQuery, type DossierSnapshot, type DossierWorkflowInput } from '../../../workflows/dossier/api';
+import { appraisalStartSignal, awaitRegistrationUpdate, giveOpinionUpdate, snapshotQuery, type DossierSnapshot, type DossierWorkflowInput } from '../../../workflows/dossier/api';
+import { roundCode } from '../../../workflows/round/api';
 import type { dossierWorkflow } from '../../../workflows/dossier/workflow';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
@@ -118,7 +119,12 @@ export interface StartOptions {
   email?: string;
 }
 
-export async function startDossier(stack: WorkflowStack, options: StartOptions): Promise<{ handle: DossierHandle; input: DossierWorkflowInput }> {
+/**
+ * A dossier's workflow on its own, as its round would start it, for scenarios of the dossier's own
+ * steps: its round's row is put in the read model directly, and (unless `awaitSubmission`) the
+ * round's "sent to DOIT" signal is sent at once. Round scenarios go through the round workflow.
+ */
+export async function startDossier(stack: WorkflowStack, options: StartOptions & { awaitSubmission?: boolean }): Promise<{ handle: DossierHandle; input: DossierWorkflowInput }> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const input: DossierWorkflowInput = {
     code: `CCN-T${suffix.slice(0, 4)}-${suffix.slice(4)}${randomBytes(1).toString('hex').toUpperCase()}`,
@@ -133,19 +139,30 @@ export async function startDossier(stack: WorkflowStack, options: StartOptions):
     projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN thử nghiệm',
     submittedBy: 'intake.officer',
     msPerDay: options.msPerDay,
+    roundCode: roundCode(options.clusterCode ?? 'DH-LOC-GIANG-1', 1),
   };
+  const cluster = await stack.prisma.cluster.findUniqueOrThrow({ where: { code: input.clusterCode } });
+  await stack.prisma.selectionRound.upsert({
+    where: { code: input.roundCode },
+    create: { code: input.roundCode, number: 1, clusterId: cluster.id, ruleSetId: input.ruleSetId, openedOn: new Date(`${input.filedOn}T00:00:00Z`), status: 'APPRAISAL' },
+    update: {},
+  });
   const handle = await stack.temporal.workflow.start<typeof dossierWorkflow>('dossierWorkflow', {
     workflowId: input.code,
     taskQueue: stack.taskQueue,
     args: [input],
   });
   await handle.executeUpdate(awaitRegistrationUpdate);
+  if (!options.awaitSubmission) {
+    await handle.signal(appraisalStartSignal, { submittedOn: input.filedOn });
+    await waitForSnapshot(handle, (s) => s.stage === 'COMPLETENESS_CHECK');
+  }
   return { handle, input };
 }
 
 export async function createUser(
   prisma: PrismaClient,
-  user: { username: string; role: 'INTAKE_OFFICER' | 'REVIEWER' | 'APPRAISER' | 'COUNCIL_MEMBER' | 'MANAGER'; departmentCode?: string; email?: string },
+  user: { username: string; role: 'INTAKE_OFFICER' | 'REVIEWER' | 'APPRAISER' | 'COUNCIL_MEMBER' | 'MANAGER'; departmentCode?: string; email?: string; seat?: 'CHAIR' | 'VICE_CHAIR' | 'MEMBER' | 'SECRETARY' },
 ): Promise<void> {
   const department = user.departmentCode ? await prisma.department.findUniqueOrThrow({ where: { code: user.departmentCode } }) : null;
   await prisma.user.create({
@@ -156,6 +173,8 @@ export async function createUser(
       email: user.email ?? `${user.username}@example.gov.vn`,
       departmentId: department?.id ?? null,
       roles: { create: [{ role: user.role }] },
+      // A council member holds a standing seat (voting unless secretary): scoring closes once every voting seat scored.
+      ...(user.role === 'COUNCIL_MEMBER' ? { councilSeats: { create: [{ councilRole: user.seat ?? 'MEMBER' }] } } : {}),
     },
   });
 }
@@ -195,7 +214,7 @@ export function criteria(infrastructurePlan: number, environmentalProtectionPlan
 }
 
 /** Writes a finished workflow's history as a replay fixture when UPDATE_HISTORY_FIXTURES=1. */
-export async function recordHistoryFixture(handle: DossierHandle, name: string): Promise<void> {
+export async function recordHistoryFixture(handle: Pick<DossierHandle, 'fetchHistory'>, name: string): Promise<void> {
   if (process.env.UPDATE_HISTORY_FIXTURES !== '1') return;
   const history = await handle.fetchHistory();
   fs.mkdirSync(HISTORY_FIXTURES_DIR, { recursive: true });
