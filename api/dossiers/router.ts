@@ -6,6 +6,7 @@ import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams } from '../http/validate';
 import { z } from '../http/zod';
 import { DossierCodeParamsSchema, DossierViewSchema, SubmitDossierSchema } from './schemas';
+import { withContactVisibility } from './contact-visibility';
 import { getDossier, submitDossier } from './service';
 
 export function dossierRouter(deps: ApiDeps): Router {
@@ -31,7 +32,7 @@ export function dossierRouter(deps: ApiDeps): Router {
 
   router.get('/api/dossiers/:code', signedIn, requireRole(...STAFF_ROLES), async (req, res) => {
     const { code } = parseParams(DossierCodeParamsSchema, req);
-    res.json(await getDossier(deps, code));
+    res.json(withContactVisibility(currentUser(res), await getDossier(deps, code)));
   });
 
   return router;

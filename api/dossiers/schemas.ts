@@ -53,7 +53,9 @@ export const DossierViewSchema = z
     filedOn: IsoDateSchema,
     projectTitle: z.string(),
     cluster: z.object({ code: z.string(), name: z.string(), district: z.string() }),
-    applicant: z.object({ name: z.string(), taxCode: z.string(), email: z.string() }),
+    applicant: z
+      .object({ name: z.string(), taxCode: z.string().nullable(), email: z.string().nullable() })
+      .openapi({ description: 'Mã số thuế và email là thông tin liên hệ: null với cán bộ góp ý (REVIEWER) của sở không được hỏi ý kiến về hồ sơ này.' }),
     version: z.number().int(),
     deadlines: z.record(z.string(), DeadlineSchema),
     round: z.object({ code: z.string(), stage: z.string() }).openapi({ description: 'Đợt lựa chọn của hồ sơ: báo cáo thẩm định và quyết định ở GET /api/rounds/{code}.' }),
