@@ -1,6 +1,6 @@
 import { isoDateOf } from '../db/dates';
 import { DomainError, resolveConsultedDepartments, type IsoDate, type ResolvedDepartment } from '../domain';
-import { appendAudit } from './audit';
+import { appendAudit } from '../db/audit';
 import type { ActivityDeps } from './deps';
 
 /**

@@ -26,7 +26,7 @@ import {
 } from '../domain';
 import { seedVietnamCalendar } from '../domain/calendar/seed';
 import { dbDate, isoDateOf } from './dates';
-import { appendAudit } from '../activities/audit';
+import { appendAudit } from './audit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 /** The years the computed seed covers; later days follow the default week until the seed is extended. */

@@ -1,6 +1,6 @@
 import { dbDate } from '../../db/dates';
 import type { Deadline } from '../../domain';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 import { json } from './role-tasks';
 

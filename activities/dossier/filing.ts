@@ -1,6 +1,6 @@
 import { dbDate } from '../../db/dates';
 import type { DossierWorkflowInput } from '../../workflows/dossier/api';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 
 /**

@@ -1,5 +1,5 @@
 import type { OpinionVerdict } from '../../workflows/dossier/api';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 import { json, userIdByUsername } from './role-tasks';
 

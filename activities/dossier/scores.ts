@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { CouncilSeat } from '../../workflows/dossier/api';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 import { json, userIdByUsername } from './role-tasks';
 

@@ -1,7 +1,7 @@
 import { dbDate } from '../../db/dates';
 import type { AppraisalClock, ApplicantFacts, Deadline, ScreeningResult } from '../../domain';
 import type { DossierStage, DossierStatus } from '../../workflows/dossier/api';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 import { json, moveRoleTasks, roleTasksAt } from './role-tasks';
 

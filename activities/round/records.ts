@@ -4,7 +4,7 @@ import { compareDates, computeDeadline, ruleSetById, type Deadline } from '../..
 import type { Prisma } from '../../generated/prisma/client';
 import type { DecisionOutcome } from '../../workflows/dossier/api';
 import type { RoundReportView, RoundStage } from '../../workflows/round/api';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;

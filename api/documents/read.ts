@@ -3,7 +3,7 @@ import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { checklistFor, checklistStatus } from '../../domain';
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../../db/audit';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { DocumentStorage } from '../../storage/config';
 import type { ByteRange } from '../../storage/object-store';

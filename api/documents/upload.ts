@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { checkFileName, checklistFor, DOCUMENT_TYPE_NAMES, type ChecklistItem } from '../../domain';
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../../db/audit';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import { blobKey, UPLOAD_PREFIX } from '../../storage/object-store';
 import type { DocumentStorage } from '../../storage/config';

@@ -1,4 +1,4 @@
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../../db/audit';
 import { Prisma, type CouncilRole, type Role } from '../../generated/prisma/client';
 import { hashPassword } from '../auth/passwords';
 import type { AuthUser } from '../auth/middleware';

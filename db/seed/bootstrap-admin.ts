@@ -1,6 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { appendAudit } from '../../activities/audit';
+import { appendAudit } from '../audit';
 import { DEMO_USERNAMES } from './demo-accounts';
 
 export interface BootstrapAdministrator {
