@@ -18,7 +18,7 @@ interface Service {
 
 /** Compose's `${VAR:-default}` takes the default; a required `${VAR:?message}` takes a sample value an operator would set. */
 function interpolate(value: string): string {
-  const samples: Record<string, string> = { SMTP_URL: 'smtp://relay.example:587' };
+  const samples: Record<string, string> = { SMTP_URL: 'smtp://relay.example:587', PAYLOAD_KEYS: `sample-2026:${Buffer.alloc(32, 7).toString('base64')}` };
   return value.replace(/\$\{(\w+)(?::-([^}]*)|:\?[^}]*)?\}/g, (_match, name: string, fallback: string | undefined) =>
     fallback ?? samples[name] ?? `sample-${name.toLowerCase()}-0123456789`,
   );
@@ -71,6 +71,9 @@ describe('docker-compose.yml (production topology)', () => {
       expect(() => loadConfig(resolved)).not.toThrow();
     }
     expect(services.api?.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
+    // Histories hold applicants' personal data: both encrypt with the same required keys, and the UI decodes through the API.
+    for (const name of ['api', 'worker']) expect(services[name]?.environment?.PAYLOAD_KEYS).toMatch(/^\$\{PAYLOAD_KEYS:\?/);
+    expect(services['temporal-ui']?.environment?.TEMPORAL_CODEC_ENDPOINT).toMatch(/\/api\/temporal-codec\}$/);
   });
 
   it('keeps documents in a permissively licensed S3 store on the compose network, with the API signed in to it', () => {
