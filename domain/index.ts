@@ -6,6 +6,24 @@
 export { DomainError, type DomainErrorCode } from './errors';
 
 export {
+  DECISION_OUTCOMES,
+  DOSSIER_STAGES,
+  DOSSIER_STATUSES,
+  OPINION_VERDICTS,
+  ROUND_STATUSES,
+  TASK_KINDS,
+  TASK_STATUSES,
+  type DecisionOutcome,
+  type DossierStage,
+  type DossierStatus,
+  type GivenOpinionVerdict,
+  type OpinionVerdict,
+  type RoundStatus,
+  type TaskKind,
+  type TaskStatus,
+} from './vocabulary';
+
+export {
   addDays,
   assertIsoDate,
   compareDates,

@@ -1,5 +1,18 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AppraisalClock, ApplicantFacts, CriterionKey, Deadline, IsoDate, RuleSet, ScreeningResult } from '../../domain';
+import type {
+  AppraisalClock,
+  ApplicantFacts,
+  CriterionKey,
+  Deadline,
+  DecisionOutcome,
+  DossierStage,
+  DossierStatus,
+  GivenOpinionVerdict as OpinionVerdict,
+  IsoDate,
+  RuleSet,
+  ScreeningResult,
+  TaskStatus,
+} from '../../domain';
 import type { TimeScale } from '../common/time';
 
 /** The public contract of a dossier's workflow: its input, messages and snapshot. The API imports this. */
@@ -34,25 +47,8 @@ export interface DossierWorkflowInput extends TimeScale {
   submittedBy: string;
 }
 
-/** The read model's vocabulary (Prisma enums DossierStage / DossierStatus in prisma/schema.prisma). */
-export type DossierStage =
-  | 'APPLICATION'
-  | 'PUBLIC_CALL'
-  | 'COMPILATION'
-  | 'COMPLETENESS_CHECK'
-  | 'SUPPLEMENT_REQUESTED'
-  | 'DEPARTMENT_OPINIONS'
-  | 'SCREENING'
-  | 'SCORING'
-  | 'APPRAISAL_REPORT'
-  | 'DECISION'
-  | 'MONITORING'
-  | 'CLOSED';
-export type DossierStatus = 'ACTIVE' | 'ON_HOLD' | 'APPROVED' | 'REJECTED' | 'RETURNED' | 'REFUSED' | 'WITHDRAWN';
-
-export type OpinionVerdict = 'AGREE' | 'AGREE_WITH_CONDITIONS' | 'OBJECT';
-export type TaskStatus = 'OPEN' | 'DONE' | 'DEEMED' | 'CANCELLED';
-export type DecisionOutcome = 'APPROVE' | 'REJECT' | 'RETURN';
+/** The read model's vocabulary lives in domain/vocabulary.ts; a department's opinion signal carries only a verdict it can give. */
+export type { DecisionOutcome, DossierStage, DossierStatus, OpinionVerdict, TaskStatus };
 
 /** One consulted department's opinion task. `version` moves when the task closes. */
 export interface OpinionTaskView {
