@@ -11,7 +11,7 @@ import { getDossier } from './view';
 import type { DossierView, SubmitDossierRequest } from './schemas';
 
 /** All Temporal calls of one submission end by then: Temporal down or slow is a 503 within the request deadline. */
-const TEMPORAL_DEADLINE_MS = 10_000;
+const TEMPORAL_DEADLINE_MS = 15_000;
 /** How long a submit waits for the worker to record the dossier before answering 202 instead of 201. */
 const REGISTRATION_WAIT_MS = 5_000;
 

@@ -7,7 +7,7 @@ import { RETRY_AFTER_SECONDS, serviceUnavailable } from './unavailable';
  * The longest a request may take before the API answers 503 for it. Every wait inside is bounded
  * below it (database connection and statements, Temporal calls), so this only catches their sum.
  */
-export const REQUEST_DEADLINE_MS = 15_000;
+export const REQUEST_DEADLINE_MS = 20_000;
 /** Deeper JSON is no request of ours; refusing it keeps hashing and validation off the stack limit. */
 export const MAX_JSON_DEPTH = 32;
 
