@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createApp } from '../../../api/app';
 import { checkCompletenessUpdate, snapshotQuery } from '../../../workflows/dossier/api';
 import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
@@ -114,7 +115,10 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
     expect(ok.body).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok', mail: 'ok' } });
 
     await stack.smtp.stop();
-    const down = await request(stack.app).get('/api/health').expect(503);
+    // The mail check is cached for 30 s (no SMTP session per health poll): the same app still says ok, a fresh one sees it down.
+    expect((await request(stack.app).get('/api/health').expect(200)).body.checks.mail).toBe('ok');
+    const down = await request(createApp(stack.deps)).get('/api/health').expect(503);
+    expect(down.headers['retry-after']).toBe('5');
     expect(down.body.checks).toEqual({ database: 'ok', temporal: 'ok', mail: 'down' });
   });
 });
