@@ -1,3 +1,4 @@
+import { CRITERION_KEYS, RULE_SETS, type CriterionKey } from '../../domain';
 import { ApplicantFactsSchema } from '../rules/schemas';
 import { DossierViewSchema } from '../dossiers/schemas';
 import { multilineText, text, z } from '../http/zod';
@@ -15,6 +16,13 @@ const expectedVersion = z
   .openapi({ description: 'Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409.' });
 const documents = z.array(text().trim().min(1).max(500)).min(1).max(50);
 const points = z.number().min(0).max(100);
+// The maximum a client can check before sending: the highest any rule set gives the criterion. The
+// workflow checks the score against its dossier's own rule set (a 422 names the criterion).
+const criterionMaximum = (key: CriterionKey) => Math.max(...RULE_SETS.flatMap((r) => r.scoring.criteria.filter((c) => c.key === key).map((c) => c.max)));
+const criterionPoints = Object.fromEntries(CRITERION_KEYS.map((key) => [key, points.openapi({ maximum: criterionMaximum(key) })])) as Record<
+  CriterionKey,
+  typeof points
+>;
 
 export const CompletenessSchema = z
   .object({
@@ -60,7 +68,7 @@ export const ScreeningSchema = z
 export const ScoreSchema = z
   .object({
     criteria: z
-      .object({ infrastructurePlan: points, environmentalProtectionPlan: points, capacityAndExperience: points, financialPlan: points })
+      .object(criterionPoints)
       .strict()
       .openapi({ description: 'Điểm từng tiêu chí, trong mức tối đa của bộ quy tắc (15/15/30/40 theo Nghị định 32/2024).' }),
   })
