@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const documents = documentStorageFromEnv();
   await documents.store.prepare();
   logger.info({ store: documents.description }, 'documents store');
-  const stopSweeps = startOrphanSweeps(prisma, documents.store, logger);
+  const stopSweeps = startOrphanSweeps(prisma, documents.store, logger, documents.orphanAgeMs);
   const app = createApp({ config, prisma, temporal, mailer, logger, documents });
 
   const server = app.listen(config.PORT);

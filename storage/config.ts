@@ -21,11 +21,13 @@ const StorageSchema = z.object({
   DOCUMENT_MAX_FILE_MB: z.coerce.number().int().min(1).max(2000).default(200),
   /** Cap on all versions of all documents of one dossier together. */
   DOCUMENT_MAX_DOSSIER_MB: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /** Age after which an unfinished upload or a blob no version names is deleted by the sweep. */
+  DOCUMENT_ORPHAN_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
 });
 
 export type DocumentLimits = { maxFileBytes: number; maxDossierBytes: number };
 
-export type DocumentStorage = { store: ObjectStore; limits: DocumentLimits; description: string };
+export type DocumentStorage = { store: ObjectStore; limits: DocumentLimits; description: string; orphanAgeMs?: number };
 
 /**
  * The document store and limits from the environment. S3 is chosen by DOCUMENT_STORE=s3 or by
@@ -39,6 +41,7 @@ export function documentStorageFromEnv(env: NodeJS.ProcessEnv = process.env): Do
   }
   const c = parsed.data;
   const limits = { maxFileBytes: c.DOCUMENT_MAX_FILE_MB * MB, maxDossierBytes: c.DOCUMENT_MAX_DOSSIER_MB * MB };
+  const orphanAgeMs = c.DOCUMENT_ORPHAN_MINUTES * 60_000;
   const kind = c.DOCUMENT_STORE ?? (c.S3_BUCKET ? 's3' : 'folder');
   if (kind === 's3') {
     if (!c.S3_BUCKET) throw new Error('DOCUMENT_STORE=s3 cần S3_BUCKET (tên bucket lưu tài liệu).');
@@ -50,8 +53,8 @@ export function documentStorageFromEnv(env: NodeJS.ProcessEnv = process.env): Do
       secretAccessKey: c.S3_SECRET_ACCESS_KEY,
       forcePathStyle: c.S3_FORCE_PATH_STYLE === 'true',
     });
-    return { store, limits, description: `s3://${c.S3_BUCKET}${c.S3_ENDPOINT ? ` at ${c.S3_ENDPOINT}` : ''}` };
+    return { store, limits, orphanAgeMs, description: `s3://${c.S3_BUCKET}${c.S3_ENDPOINT ? ` at ${c.S3_ENDPOINT}` : ''}` };
   }
   const dir = path.resolve(c.DOCUMENTS_DIR ?? path.join(c.DATA_DIR, 'documents'));
-  return { store: folderStore(dir), limits, description: dir };
+  return { store: folderStore(dir), limits, orphanAgeMs, description: dir };
 }

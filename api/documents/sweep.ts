@@ -31,13 +31,17 @@ export async function sweepOrphans(prisma: PrismaClient, store: ObjectStore, now
   return deleted;
 }
 
-/** Runs sweepOrphans every 10 minutes in the API process; the timer never keeps the process alive. */
-export function startOrphanSweeps(prisma: PrismaClient, store: ObjectStore, logger: Logger): () => void {
-  const timer = setInterval(() => {
-    sweepOrphans(prisma, store, new Date())
+/**
+ * Runs sweepOrphans at start (what a killed process left is swept as soon as it is old enough) and
+ * every 10 minutes in the API process; the timer never keeps the process alive.
+ */
+export function startOrphanSweeps(prisma: PrismaClient, store: ObjectStore, logger: Logger, olderThanMs = ORPHAN_AGE_MS): () => void {
+  const sweep = () =>
+    sweepOrphans(prisma, store, new Date(), olderThanMs)
       .then((deleted) => deleted.length && logger.info({ deleted }, 'orphan document objects removed'))
       .catch((error: unknown) => logger.error({ err: error }, 'orphan document sweep failed'));
-  }, SWEEP_EVERY_MS);
+  void sweep();
+  const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
