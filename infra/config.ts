@@ -12,6 +12,8 @@ const ConfigSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('investor-selection'),
     // Round workflow ids are built from cluster codes: installations sharing one Temporal namespace (several provinces, or test suites) give each its own prefix.
+    // Training clock: outside production, workflows started afterwards count one day every DAY_SECONDS seconds.
+    DAY_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
     WORKFLOW_ID_PREFIX: z.string().regex(/^[A-Za-z0-9-]{0,40}$/, 'WORKFLOW_ID_PREFIX: chữ, số và dấu gạch ngang').default(''),
     SMTP_URL: z.string().url({ message: 'SMTP_URL phải là URL smtp://host:port' }),
     MAIL_FROM: z.string().min(3).default('"Hệ thống thẩm định CCN" <no-reply@ccn.longan.gov.vn>'),
@@ -36,6 +38,9 @@ const ConfigSchema = z
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production cần JWT_SECRET riêng, không dùng giá trị mặc định' });
+    }
+    if (config.NODE_ENV === 'production' && config.DAY_SECONDS !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DAY_SECONDS'], message: 'DAY_SECONDS (đồng hồ đào tạo) không dùng được trong production: thời hạn pháp lý tính theo ngày thật' });
     }
     if (config.NODE_ENV === 'production' && !config.PAYLOAD_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production cần PAYLOAD_KEYS (khoá mã hoá dữ liệu Temporal), dạng <mã khoá>:<32 byte base64>' });

@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     log(`  API            http://127.0.0.1:${apiPort}/api`);
     log(`  API docs       http://127.0.0.1:${apiPort}/api/docs`);
     log(`  Temporal UI    ${temporalUi}`);
+    if (process.env.DAY_SECONDS) log(`  Đồng hồ đào tạo: một ngày = ${process.env.DAY_SECONDS} giây cho mọi đợt lựa chọn mở từ bây giờ (training clock on)`);
     log(`  Hộp thư (mail) ${inbox}`);
     log(`  Dữ liệu (data) ${dataDir}`);
     log('Nhấn Ctrl-C để dừng (press Ctrl-C to stop).');

@@ -9,6 +9,7 @@ import {
   type CalendarDayState,
 } from '../../db/working-day-calendar';
 import { calendarChangedSignal } from '../../workflows/dossier/api';
+import { roundWorkflowId } from '../../workflows/round/api';
 import type { ApiDeps } from '../deps';
 import { domainProblem, withDomainProblems } from '../http/domain-problem';
 import { notFound } from '../http/problem';
@@ -63,14 +64,19 @@ export async function resetDay(deps: ApiDeps, date: IsoDate, actor: CalendarActo
  * ignored, any other failure is logged and the others still get their signal. Waits at most
  * SIGNAL_WAIT_MS; signals still in flight then finish in the background.
  */
-export async function notifyOpenDossiers(deps: Pick<ApiDeps, 'prisma' | 'temporal' | 'logger'>, date: IsoDate): Promise<void> {
+export async function notifyOpenDossiers(deps: Pick<ApiDeps, 'prisma' | 'temporal' | 'logger' | 'config'>, date: IsoDate): Promise<void> {
   let workflowIds: string[];
   try {
     const open = await deps.prisma.dossier.findMany({
       where: { status: { in: ['ACTIVE', 'ON_HOLD'] }, workflowId: { not: null } },
       select: { workflowId: true },
     });
-    workflowIds = open.map((d) => d.workflowId).filter((id): id is string => id !== null);
+    // Open rounds count their own deadlines (the call, the window, the submission, the report, the decision).
+    const rounds = await deps.prisma.selectionRound.findMany({ where: { status: { notIn: ['DECIDED', 'NO_INVESTOR', 'CANCELLED'] }, code: { not: null } }, select: { code: true } });
+    workflowIds = [
+      ...open.map((d) => d.workflowId).filter((id): id is string => id !== null),
+      ...rounds.map((r) => roundWorkflowId(deps.config.WORKFLOW_ID_PREFIX, r.code as string)),
+    ];
   } catch (err) {
     deps.logger.error({ err, date }, 'calendar changed: could not list open dossiers to signal');
     return;

@@ -67,7 +67,7 @@ export async function createTestStack(label: string): Promise<TestStack> {
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   };
   const config = loadConfig(childEnv);
-  const prisma = createPrismaClient(databaseUrl, { maxConnections: 5 });
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 10 });
   const mailer = createMailer(smtp.url, config.MAIL_FROM);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: testDataConverter() });

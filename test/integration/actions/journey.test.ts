@@ -4,7 +4,8 @@
  * read model.
  */
 import { createTestStack, type TestStack } from '../../support/stack';
-import { actAsClient, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForStage } from './support';
+import request from 'supertest';
+import { actAsClient, as, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForRound, waitForStage } from './support';
 
 describe('working a dossier through the API', () => {
   let stack: TestStack;
@@ -17,18 +18,18 @@ describe('working a dossier through the API', () => {
 
   it('takes a dossier from submission to approval, each step by its role, with supplements at intake and during screening', async () => {
     const code = await submit(stack, 'TH-TAN-HUNG');
-    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 0 });
+    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 1, round: { stage: 'APPRAISAL' } });
 
     // Not complete: the applicant is asked for a supplement; the intake officer records it.
-    const incomplete = await actAsClient(stack, 'intake', code, 'completeness', { complete: false, missing: ['Báo cáo tài chính 2024 đã kiểm toán'], expectedVersion: 0 });
+    const incomplete = await actAsClient(stack, 'intake', code, 'completeness', { complete: false, missing: ['Báo cáo tài chính 2024 đã kiểm toán'], expectedVersion: 1 });
     expect(incomplete.status).toBe(200);
-    expect(incomplete.body).toMatchObject({ code, stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 1 });
+    expect(incomplete.body).toMatchObject({ code, stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 2, missing: ['Báo cáo tài chính 2024 đã kiểm toán'] });
     const supplied = await actAsClient(stack, 'intake', code, 'supplements', { documents: ['Báo cáo tài chính 2024 đã kiểm toán'] });
-    expect(supplied.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 2 });
+    expect(supplied.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 3 });
 
-    const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 2 });
+    const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 3 });
     expect(complete.status).toBe(200);
-    expect(complete.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 3 });
+    expect(complete.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 4 });
     expect(complete.body.deadlines.appraisal).toMatchObject({ unit: expect.any(String) });
     // The answer comes from the read model: the opinion tasks it opened, and the audit timeline.
     const consulted = await consultedDepartments(stack, code);
@@ -76,19 +77,26 @@ describe('working a dossier through the API', () => {
     for (const [member, sheet] of sheets) {
       const scored = await actAsClient(stack, member, code, 'scores', { criteria: sheet });
       expect(scored.status).toBe(200);
-      expect(scored.body.scores).toContainEqual({ member, total: Object.values(sheet).reduce((a, b) => a + b, 0) });
+      expect(scored.body.scores).toContainEqual({ member, total: Object.values(sheet).reduce((a, b) => a + b, 0), criteria: sheet });
     }
     const score = await stack.prisma.score.findFirstOrThrow({ where: { dossier: { code }, member: { username: 'chair' } } });
     expect(Number(score.total)).toBe(85);
 
-    const afterScores = await readDossier(stack, code);
-    const report = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: afterScores.version });
+    // Scoring closed: the dossier waits for its round's one report and one decision.
+    const waiting = await waitForStage(stack, code, 'APPRAISAL_REPORT');
+    const roundCode = (waiting as unknown as { round: { code: string } }).round.code;
+    const atReport = await waitForRound(stack, roundCode, (r) => r.stage === 'REPORT');
+    const moved = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'x', expectedVersion: 0 });
+    expect(moved.status).toBe(410);
+    expect(moved.body).toMatchObject({ reason: 'MovedToRound', location: `/api/rounds/${roundCode}/report` });
+    const report = await request(stack.app).post(`/api/rounds/${roundCode}/report`).set(await as(stack, 'appraiser')).send({ summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: atReport.version });
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ stage: 'DECISION', report: { by: 'appraiser', proposed: true } });
+    const atDecision = await waitForRound(stack, roundCode, (r) => r.stage === 'DECISION');
+    expect(atDecision).toMatchObject({ report: { by: 'appraiser', proposed: code } });
 
-    const decided = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'APPROVE', expectedVersion: report.body.version });
+    const decided = await request(stack.app).post(`/api/rounds/${roundCode}/decision`).set(await as(stack, 'manager')).send({ outcome: 'APPROVE', expectedVersion: atDecision.version });
     expect(decided.status).toBe(200);
-    expect(decided.body).toMatchObject({ stage: 'MONITORING', status: 'APPROVED' });
+    expect(await waitForStage(stack, code, 'MONITORING')).toMatchObject({ status: 'APPROVED' });
     const decision = await stack.prisma.decision.findFirstOrThrow({ where: { winnerDossier: { code } }, include: { decidedBy: true } });
     expect([decision.outcome, decision.decidedBy.username]).toEqual(['APPROVE', 'manager']);
 
@@ -102,21 +110,31 @@ describe('working a dossier through the API', () => {
     const { code, version } = await toScreening(stack, 'VH-BINH-CHAU');
     const screened = await actAsClient(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: version });
     expect(screened.body).toMatchObject({ stage: 'SCORING' });
-    expect((await actAsClient(stack, 'chair', code, 'scores', { criteria: criteria(10, 10, 20, 25) })).status).toBe(200);
-    const first = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 1.', expectedVersion: screened.body.version });
-    expect(first.body).toMatchObject({ stage: 'DECISION', report: { proposed: true } });
-
-    const returned = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'RETURN', reason: 'Làm rõ phương án tài chính.', expectedVersion: first.body.version });
-    expect(returned.body).toMatchObject({ stage: 'APPRAISAL_REPORT', status: 'RETURNED' });
-    const second = await actAsClient(stack, 'appraiser', code, 'report', { summary: 'Báo cáo lần 2, đã làm rõ.', expectedVersion: returned.body.version });
-    expect(second.body).toMatchObject({ stage: 'DECISION', report: { summary: 'Báo cáo lần 2, đã làm rõ.' } });
-    const rejected = await actAsClient(stack, 'manager', code, 'decision', { outcome: 'REJECT', reason: 'Không bảo đảm tiến độ.', expectedVersion: second.body.version });
-    expect(rejected.body).toMatchObject({ stage: 'CLOSED', status: 'REJECTED' });
+    for (const member of ['chair', 'vicechair.doit', 'vicechair.dof', 'member.doc']) {
+      expect((await actAsClient(stack, member, code, 'scores', { criteria: criteria(10, 10, 20, 25) })).status).toBe(200);
+    }
+    const roundCode = ((await waitForStage(stack, code, 'APPRAISAL_REPORT')) as unknown as { round: { code: string } }).round.code;
+    const appraiser = await as(stack, 'appraiser');
+    const manager = await as(stack, 'manager');
+    let round = await waitForRound(stack, roundCode, (r) => r.stage === 'REPORT');
+    await request(stack.app).post(`/api/rounds/${roundCode}/report`).set(appraiser).send({ summary: 'Báo cáo lần 1.', expectedVersion: round.version }).expect(200);
+    round = await waitForRound(stack, roundCode, (r) => r.stage === 'DECISION');
+    await request(stack.app).post(`/api/rounds/${roundCode}/decision`).set(manager).send({ outcome: 'RETURN', reason: 'Làm rõ phương án tài chính.', expectedVersion: round.version }).expect(200);
+    round = await waitForRound(stack, roundCode, (r) => r.stage === 'REPORT' && r.tasks.some((t) => t.kind === 'APPRAISAL_REPORT' && t.status === 'OPEN'));
+    await request(stack.app).post(`/api/rounds/${roundCode}/report`).set(appraiser).send({ summary: 'Báo cáo lần 2, đã làm rõ.', expectedVersion: round.version }).expect(200);
+    round = await waitForRound(stack, roundCode, (r) => r.stage === 'DECISION');
+    expect(round).toMatchObject({ report: { summary: 'Báo cáo lần 2, đã làm rõ.' } });
+    const noReason = await request(stack.app).post(`/api/rounds/${roundCode}/decision`).set(manager).send({ outcome: 'REJECT', expectedVersion: round.version });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body).toMatchObject({ reason: 'NoReason' });
+    await request(stack.app).post(`/api/rounds/${roundCode}/decision`).set(manager).send({ outcome: 'REJECT', reason: 'Không bảo đảm tiến độ.', expectedVersion: round.version }).expect(200);
+    expect(await waitForRound(stack, roundCode, (r) => r.stage === 'NO_INVESTOR')).toMatchObject({ decisions: [{ outcome: 'RETURN' }, { outcome: 'REJECT' }] });
+    expect(await waitForStage(stack, code, 'CLOSED')).toMatchObject({ status: 'REJECTED' });
   });
 
   it('records a withdrawal on behalf of the applicant, which closes the open opinion tasks', async () => {
     const code = await submit(stack, 'TTR-TAN-BINH-1');
-    await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 0 });
+    await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
     const withdrawn = await actAsClient(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư có văn bản xin rút hồ sơ' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });

@@ -34,19 +34,17 @@ describe('action endpoints refuse', () => {
   it('a caller without the route’s role, naming the roles it needs (403)', async () => {
     const code = await submit(stack, 'DH-LOC-GIANG-2');
     const cases: [string, string, object, string[]][] = [
-      ['reviewer.dof', 'completeness', { complete: true, expectedVersion: 0 }, ['INTAKE_OFFICER']],
+      ['reviewer.dof', 'completeness', { complete: true, expectedVersion: 1 }, ['INTAKE_OFFICER']],
       ['appraiser', 'withdrawal', { reason: 'Không phải việc của tôi' }, ['INTAKE_OFFICER']],
       ['intake', 'opinions', { verdict: 'AGREE', text: '', taskVersion: 1 }, ['REVIEWER']],
       ['manager', 'scores', { criteria: criteria(10, 10, 20, 30) }, ['COUNCIL_MEMBER']],
-      ['intake', 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 0 }, ['APPRAISER']],
-      ['chair', 'report', { summary: 'x', expectedVersion: 0 }, ['APPRAISER']],
-      ['appraiser', 'decision', { outcome: 'APPROVE', expectedVersion: 0 }, ['MANAGER']],
+      ['intake', 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 1 }, ['APPRAISER']],
     ];
     for (const [username, path, body, roles] of cases) {
       const response = await act(stack, username, code, path, body);
       expect([username, path, response.status, response.body.requiredRoles]).toEqual([username, path, 403, roles]);
     }
-    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 0 });
+    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 1 });
   });
 
   it('a bad body, listing each invalid field (400)', async () => {
@@ -68,7 +66,7 @@ describe('action endpoints refuse', () => {
     );
     const badCode = await act(stack, 'intake', 'not-a-code', 'withdrawal', { reason: 'Rút hồ sơ' });
     expect([badCode.status, badCode.body.errors?.[0]?.field]).toEqual([400, 'params.code']);
-    expect(await readDossier(stack, code)).toMatchObject({ version: 0 });
+    expect(await readDossier(stack, code)).toMatchObject({ version: 1 });
   });
 
   it('an unknown dossier (404)', async () => {
@@ -81,20 +79,20 @@ describe('action endpoints refuse', () => {
     const code = await submit(stack, 'DH-HIEP-HOA-2');
     const stale = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 3 });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ reason: 'StaleVersion', currentVersion: 0 });
+    expect(stale.body).toMatchObject({ reason: 'StaleVersion', currentVersion: 1 });
     expect(stale.body.detail).toMatch(/Phiên bản hồ sơ đã cũ/);
 
-    const early = await act(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 0 });
+    const early = await act(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 1 });
     expect(early.status).toBe(409);
-    expect(early.body).toMatchObject({ reason: 'WrongStage', stage: 'COMPLETENESS_CHECK', currentVersion: 0 });
+    expect(early.body).toMatchObject({ reason: 'WrongStage', stage: 'COMPLETENESS_CHECK', currentVersion: 1 });
     const noSupplementAwaited = await act(stack, 'intake', code, 'supplements', { documents: ['Bản sao GCN ĐKDN'] });
     expect(noSupplementAwaited.body).toMatchObject({ status: 409, reason: 'WrongStage' });
-    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 0 });
+    expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 1 });
   });
 
   it('another department’s reviewer (403), a stale task version (409), a task already answered (409)', async () => {
     const code = await submit(stack, 'CD-TAN-CHANH-1');
-    const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 0 });
+    const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 1 });
     expect(complete.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS' });
 
     // DOIT is not consulted under the rule set in force: not its task, whatever the body says.
@@ -141,32 +139,32 @@ describe('action endpoints refuse', () => {
   it('passes the workflow validator’s refusals through with its Vietnamese message', async () => {
     const code = await submit(stack, 'CD-PHUOC-TUY-1');
     // Not complete, but nothing listed as missing: the workflow's validator refuses (422).
-    const unlisted = await act(stack, 'intake', code, 'completeness', { complete: false, expectedVersion: 0 });
+    const unlisted = await act(stack, 'intake', code, 'completeness', { complete: false, expectedVersion: 1 });
     expect(unlisted.status).toBe(422);
     expect(unlisted.body).toMatchObject({ reason: 'MissingList', detail: 'Yêu cầu bổ sung phải liệt kê tài liệu còn thiếu.' });
 
     // Two officers act on the same version at once: both pass the read-model check, one wins, the other gets a 409.
     const [a, b] = await Promise.all([
-      act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 0 }),
-      act(stack, 'intake', code, 'completeness', { complete: false, missing: ['Bản đồ vị trí'], expectedVersion: 0 }),
+      act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 1 }),
+      act(stack, 'intake', code, 'completeness', { complete: false, missing: ['Bản đồ vị trí'], expectedVersion: 1 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
     expect(['StaleVersion', 'WrongStage']).toContain(loser.body.reason);
     expect(loser.body.detail).toMatch(/Phiên bản|không ở bước/);
-    expect((await readDossier(stack, code)).version).toBe(1);
+    expect((await readDossier(stack, code)).version).toBe(2);
   });
 
   it('a task assigned to someone else (403); a dossier whose workflow is missing (404) or already closed (409)', async () => {
     const assigned = newCode();
-    await insertReadModelDossier(stack, { code: assigned, stage: 'DECISION', taskAssignee: 'chair' });
-    const notMine = await act(stack, 'manager', assigned, 'decision', { outcome: 'REJECT', reason: 'Không đạt', expectedVersion: 7 });
+    await insertReadModelDossier(stack, { code: assigned, stage: 'SCREENING', taskAssignee: 'chair' });
+    const notMine = await act(stack, 'appraiser', assigned, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 7 });
     expect(notMine.status).toBe(403);
     expect(notMine.body).toMatchObject({ reason: 'NotYourTask' });
 
     const orphan = newCode();
-    await insertReadModelDossier(stack, { code: orphan, stage: 'DECISION' });
-    const missing = await act(stack, 'manager', orphan, 'decision', { outcome: 'REJECT', reason: 'Không đạt', expectedVersion: 7 });
+    await insertReadModelDossier(stack, { code: orphan, stage: 'SCREENING' });
+    const missing = await act(stack, 'appraiser', orphan, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 7 });
     expect(missing.status).toBe(404);
     expect(missing.body.detail).toMatch(/Không tìm thấy quy trình/);
 
@@ -187,11 +185,11 @@ describe('action endpoints refuse', () => {
         .post(`/api/dossiers/${code}/completeness`)
         .set(await as(stack, 'intake'))
         .set('Idempotency-Key', `completeness-${code}`)
-        .send({ complete: true, expectedVersion: 0 });
+        .send({ complete: true, expectedVersion: 1 });
     const first = await send();
-    expect(first.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', version: 1 });
+    expect(first.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', version: 2 });
     const retry = await send();
-    expect([retry.status, retry.headers['idempotent-replayed'], retry.body.version]).toEqual([200, 'true', 1]);
+    expect([retry.status, retry.headers['idempotent-replayed'], retry.body.version]).toEqual([200, 'true', 2]);
     expect(await stack.prisma.auditEvent.count({ where: { dossierCode: code, action: 'dossier.complete' } })).toBe(1);
   });
 
@@ -202,9 +200,7 @@ describe('action endpoints refuse', () => {
     expect(ACTION_ROUTES.map((r) => r.path).sort()).toEqual(
       [
         'completeness',
-        'decision',
         'opinions',
-        'report',
         'scores',
         'screening',
         'supplement-requests',

@@ -12,14 +12,45 @@ export const as = async (stack: TestStack, username: string) => bearer(await tok
 /** A fresh 10-digit tax code, so each dossier has its own applicant. */
 export const taxCode = () => `11${String(randomBytes(4).readUInt32BE() % 100_000_000).padStart(8, '0')}`;
 
-/** Submits a dossier as the intake officer (POST /api/dossiers) and returns its code. */
+/** A month ago in Vietnam: a letter received then, with its call announced the same day, has a window already closed. */
+export const monthAgo = () => new Date(Date.now() + 7 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** Polls GET /api/rounds/{code} until `predicate` holds. */
+export async function waitForRound(stack: TestStack, code: string, predicate: (round: { stage: string; version: number; tasks: { kind: string; status: string }[] }) => boolean, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await request(stack.app).get(`/api/rounds/${code}`).set(await as(stack, 'manager'));
+    if (response.status === 200 && predicate(response.body)) return response.body as { stage: string; version: number };
+    if (Date.now() > until) throw new Error(`round ${code}: condition not met: ${JSON.stringify(response.body)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The commune PC's officer records the public call on the letter's own day, then sends the compiled dossiers to DOIT. */
+export async function openAppraisal(stack: TestStack, roundCode: string, announcedOn: string): Promise<void> {
+  const officer = await as(stack, 'reviewer.commune_pc');
+  const pending = await waitForRound(stack, roundCode, (r) => r.tasks.some((t) => t.kind === 'CALL_ANNOUNCEMENT' && t.status === 'OPEN'));
+  await request(stack.app).post(`/api/rounds/${roundCode}/announcement`).set(officer).send({ announcedOn, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: pending.version }).expect(200);
+  const compiled = await waitForRound(stack, roundCode, (r) => r.tasks.some((t) => t.kind === 'DOSSIER_SUBMISSION' && t.status === 'OPEN'));
+  await request(stack.app).post(`/api/rounds/${roundCode}/submission`).set(officer).send({ expectedVersion: compiled.version }).expect(200);
+}
+
+/**
+ * Files a letter as the intake officer (POST /api/dossiers), received a month ago, and takes its
+ * round through the call and the submission to DOIT (the window is then already over), so the
+ * dossier waits at its completeness check. Returns its code.
+ */
 export async function submit(stack: TestStack, clusterCode: string): Promise<string> {
+  const receivedOn = monthAgo();
   const created = await request(stack.app)
     .post('/api/dossiers')
     .set(await as(stack, 'intake'))
-    .send({ clusterCode, projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN', applicant: { name: 'Công ty CP Hạ tầng Thử nghiệm', taxCode: taxCode(), email: 'investor@example.vn' } })
+    .send({ clusterCode, receivedOn, projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN', applicant: { name: 'Công ty CP Hạ tầng Thử nghiệm', taxCode: taxCode(), email: 'investor@example.vn' } })
     .expect(201);
-  return created.body.code as string;
+  const code = created.body.code as string;
+  await openAppraisal(stack, created.body.round.code as string, receivedOn);
+  await waitForStage(stack, code, 'COMPLETENESS_CHECK');
+  return code;
 }
 
 export async function act(stack: TestStack, username: string | null, code: string, path: string, body: object) {
@@ -120,12 +151,12 @@ export async function toScreening(stack: TestStack, clusterCode: string): Promis
 /** A dossier in the read model only (no workflow behind it), with a role task, for the checks made before Temporal. */
 export async function insertReadModelDossier(
   stack: TestStack,
-  options: { code: string; stage: 'DECISION'; taskAssignee?: string | null },
+  options: { code: string; stage: 'SCREENING'; taskAssignee?: string | null },
 ): Promise<void> {
   const cluster = await stack.prisma.cluster.findUniqueOrThrow({ where: { code: 'DH-MY-HANH-BAC' } });
   const applicant = await stack.prisma.applicant.create({ data: { name: 'Công ty TNHH Chỉ trong sổ', taxCode: taxCode(), contactEmail: 'readmodel@example.vn' } });
   const filedOn = new Date('2026-10-01T00:00:00Z');
-  const round = await stack.prisma.selectionRound.create({ data: { clusterId: cluster.id, ruleSetId: 'decree-303-2026', openedOn: filedOn } });
+  const round = await stack.prisma.selectionRound.create({ data: { ...uniqueRound(cluster.code), clusterId: cluster.id, ruleSetId: 'decree-303-2026', openedOn: filedOn } });
   const dossier = await stack.prisma.dossier.create({
     data: {
       code: options.code,
@@ -141,5 +172,11 @@ export async function insertReadModelDossier(
     },
   });
   const assignee = options.taskAssignee ? await stack.prisma.user.findUniqueOrThrow({ where: { username: options.taskAssignee } }) : null;
-  await stack.prisma.task.create({ data: { dossierId: dossier.id, kind: 'DECISION', role: 'MANAGER', assigneeId: assignee?.id ?? null } });
+  await stack.prisma.task.create({ data: { dossierId: dossier.id, kind: 'ELIGIBILITY_SCREENING', role: 'APPRAISER', assigneeId: assignee?.id ?? null } });
+}
+
+/** Rows only (no workflow): each gets its own round number, as a cluster's rounds are numbered one by one. */
+function uniqueRound(clusterCode: string): { number: number; code: string } {
+  const number = 1000 + (randomBytes(2).readUInt16BE() % 9000);
+  return { number, code: `${clusterCode}-R${number}` };
 }

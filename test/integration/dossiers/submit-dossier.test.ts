@@ -32,16 +32,19 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
     expect(description.type).toBe('dossierWorkflow');
 
     const read = await request(stack.app).get(`/api/dossiers/${code}`).set(auth).expect(200);
+    // The first letter opened the cluster's round; the dossier waits for the round's submission to DOIT.
     expect(read.body).toMatchObject({
       code,
-      stage: 'COMPLETENESS_CHECK',
+      stage: 'COMPILATION',
       status: 'ACTIVE',
+      round: { code: 'DH-LOC-GIANG-1-R1' },
       ruleSetId: expect.any(String),
       cluster: { code: 'DH-LOC-GIANG-1' },
       applicant: { taxCode: '1101234567' },
     });
-    expect(read.body.timeline.map((e: { action: string }) => e.action)).toEqual(['round.opened', 'dossier.filed']);
-    expect(read.body.timeline.map((e: { actor: string }) => e.actor)).toEqual(['intake', 'intake']);
+    expect(read.body.timeline.map((e: { action: string }) => e.action)).toEqual(['dossier.filed']);
+    expect(read.body.timeline.map((e: { actor: string }) => e.actor)).toEqual(['intake']);
+    expect((await stack.temporal.workflow.getHandle(`${stack.deps.config.WORKFLOW_ID_PREFIX}round-DH-LOC-GIANG-1-R1`).describe()).type).toBe('roundWorkflow');
 
     const [mail] = await stack.smtp.waitFor((m) => m.subject.includes(code));
     expect(mail?.to).toEqual(['investor@example.vn']);
@@ -97,17 +100,13 @@ describe('POST /api/dossiers → workflow → read model → mail', () => {
     expect(await stack.prisma.dossier.count({ where: { applicant: { taxCode: '1108888888' } } })).toBe(1);
   });
 
-  it('refuses a stale completeness check and applies a current one', async () => {
+  it('refuses a completeness check while the dossier waits for its round to send it to DOIT', async () => {
     const created = await request(stack.app).post('/api/dossiers').set(auth).send(validBody).expect(201);
     const handle = stack.temporal.workflow.getHandle(created.body.code);
     await expect(
-      handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 7 }] }),
-    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/Phiên bản đã cũ/) } });
-    const after = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 0 }] });
-    expect(after).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
-    expect(await handle.query(snapshotQuery)).toMatchObject({ version: 1 });
-    const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code: created.body.code } });
-    expect(dossier.stage).toBe('DEPARTMENT_OPINIONS');
+      handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: 0 }] }),
+    ).rejects.toMatchObject({ cause: { type: 'WrongStage' } });
+    expect(await handle.query(snapshotQuery)).toMatchObject({ stage: 'COMPILATION', version: 0 });
   });
 
   it('reports health ok with all three parts, and names the part that is down', async () => {

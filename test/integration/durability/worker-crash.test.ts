@@ -1,3 +1,4 @@
+import { monthAgo, openAppraisal, waitForStage } from '../actions/support';
 import path from 'node:path';
 import request from 'supertest';
 import { startServiceProcess, type ServiceProcess } from '../../../infra/service-process';
@@ -38,18 +39,20 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
 
   it('loses nothing and writes nothing twice when a new worker finishes the step', async () => {
     workers.push(startWorkerProcess(stack));
+    const receivedOn = monthAgo();
     const created = await request(stack.app)
       .post('/api/dossiers')
       .set(bearer(await tokenFor(stack, 'intake')))
       .send({
         clusterCode: 'CD-TAN-CHANH-1',
+        receivedOn,
         projectTitle: 'Hạ tầng CCN Tân Chánh 1',
         applicant: { name: 'HTX Cần Đước', taxCode: '1102223334', email: 'htx@example.vn' },
       })
       .expect(201);
     const code: string = created.body.code;
     await stack.smtp.waitFor((m) => m.subject.includes(code));
-    // The dossier now waits for the intake officer: the acknowledgement is delivered and marked
+    // The dossier now waits for its round: the acknowledgement is delivered and marked
     // sent. (A kill inside the SMTP exchange itself is the one window the outbox cannot close.)
     await waitUntil(async () => (await stack.prisma.mailOutbox.count({ where: { dossierCode: code, sentAt: { not: null } } })) === 1);
 
@@ -58,18 +61,21 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
     await first.exited;
 
     workers.push(startWorkerProcess(stack));
+    // The new worker carries the round through its call and submission, and the dossier on.
+    await openAppraisal(stack, created.body.round.code as string, receivedOn);
+    await waitForStage(stack, code, 'COMPLETENESS_CHECK');
     const handle = stack.temporal.workflow.getHandle(code);
-    const result = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 0 }] });
-    expect(result).toMatchObject({ code, stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
+    const result = await handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: 1 }] });
+    expect(result).toMatchObject({ code, stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 2 });
 
     expect(await stack.prisma.dossier.count({ where: { code } })).toBe(1);
     const actions = (await stack.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } })).map((e) => e.action);
     // The dossier's own transitions, each once; completing it opened one task per consulted department, once.
-    expect(actions.filter((a) => a.startsWith('round.') || a.startsWith('dossier.'))).toEqual(['round.opened', 'dossier.filed', 'dossier.complete']);
+    expect(actions.filter((a) => a.startsWith('round.') || a.startsWith('dossier.'))).toEqual(['dossier.filed', 'dossier.sent-for-appraisal', 'dossier.complete']);
     expect(await stack.prisma.task.count({ where: { dossier: { code }, kind: 'DEPARTMENT_OPINION' } })).toBe(result.opinionTasks.length);
     expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: code, to: 'htx@example.vn' } })).toBe(1);
     expect(stack.smtp.messages.filter((m) => m.subject.includes(code) && m.to.includes('htx@example.vn'))).toHaveLength(1);
     const dossier = await stack.prisma.dossier.findUniqueOrThrow({ where: { code } });
-    expect(dossier).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 1 });
+    expect(dossier).toMatchObject({ stage: 'DEPARTMENT_OPINIONS', status: 'ACTIVE', version: 2 });
   });
 });

@@ -31,7 +31,7 @@ export async function insertDossier(prisma: PrismaClient, fixture: DossierFixtur
       contactEmail: fixture.applicantEmail ?? 'secret.person@example.vn',
     },
   });
-  const round = await prisma.selectionRound.create({ data: { clusterId: cluster.id, ruleSetId: 'decree-32-2024', openedOn: day(filedOn) } });
+  const round = await prisma.selectionRound.create({ data: { ...uniqueRound(cluster.code), clusterId: cluster.id, ruleSetId: 'decree-32-2024', openedOn: day(filedOn) } });
   return prisma.dossier.create({
     data: {
       code: fixture.code ?? randomDossierCode(),
@@ -71,4 +71,10 @@ export async function insertTask(prisma: PrismaClient, fixture: TaskFixture) {
       status: fixture.status ?? 'OPEN',
     },
   });
+}
+
+/** Rows only (no workflow): each gets its own round number, as a cluster's rounds are numbered one by one. */
+function uniqueRound(clusterCode: string): { number: number; code: string } {
+  const number = 1000 + (randomBytes(2).readUInt16BE() % 9000);
+  return { number, code: `${clusterCode}-R${number}` };
 }

@@ -156,4 +156,17 @@ describe('a selection round as a workflow', () => {
     expect(await stack.prisma.selectionRound.count({ where: { cluster: { code: 'TTR-TAN-BINH-2' } } })).toBe(1);
     await roundHandle(stack, x.roundCode).terminate('kết thúc kịch bản thử');
   });
+
+  it('runs on the real clock too: a call announced a month ago has its window over, and the round waits for the submission', async () => {
+    const monthAgo = new Date(Date.now() + 7 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+    const a = await fileLetter(stack, { clusterCode: 'VH-BINH-CHAU', filedOn: monthAgo, msPerDay: 86_400_000 });
+    const round = roundHandle(stack, a.roundCode);
+    const r = await waitForRound(round, (x) => x.stage === 'CALL_PENDING' && x.version === 1);
+    await round.executeUpdate(announceCallUpdate, { args: [{ actor: 'wf.pc', announcedOn: monthAgo, publishedAt: 'Báo Long An', expectedVersion: r.version }] });
+    const compiled = await waitForRound(round, (x) => x.stage === 'COMPILATION');
+    expect(compiled.deadlines.dossierSubmission?.from).toBe(compiled.deadlines.applicationWindow?.due);
+    await recordHistoryFixture(round, 'round-real-clock-compilation');
+    await round.terminate('kết thúc kịch bản thử');
+    await a.handle.terminate('kết thúc kịch bản thử');
+  });
 });
