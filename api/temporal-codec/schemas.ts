@@ -14,7 +14,8 @@ const PayloadJsonSchema = z
   .openapi('TemporalPayload');
 
 export const CodecBodySchema = z
-  .object({ payloads: z.array(PayloadJsonSchema).max(10_000, 'Tối đa 10 000 payload một lần') })
+  // protobuf JSON leaves out an empty list: the CLI sends `{}` for no payloads.
+  .object({ payloads: z.array(PayloadJsonSchema).max(10_000, 'Tối đa 10 000 payload một lần').default([]) })
   .openapi('TemporalCodecPayloads', { description: 'Remote codec protocol of the Temporal UI and CLI: `{ payloads: [...] }` both ways.' });
 
 export type PayloadJson = z.infer<typeof PayloadJsonSchema>;

@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
@@ -11,6 +15,7 @@ import { createTestStack, type RunningWorker, type TestStack } from '../../suppo
 import { metadataText, payloadsOf, payloadToJson, rawHistory, uniqueApplicant, workflowIdsOn } from './history';
 
 const TEST_KEY_ID = TEST_PAYLOAD_KEYS.split(':')[0];
+const run = promisify(execFile);
 
 /**
  * Applicant data goes into Temporal only encrypted: a workflow started through the real API and
@@ -62,6 +67,29 @@ describe('personal data in Temporal histories', () => {
     const decoded = await request(stack.app).post('/api/temporal-codec/decode').set(bearer(await tokenFor(stack, 'admin'))).send(body).expect(200);
     const viaEndpoint = (decoded.body.payloads as { data: string }[]).map((p) => Buffer.from(p.data, 'base64').toString()).join('\n');
     expect(viaEndpoint).toBe(plain);
+  });
+
+  it('lets an operator read the decrypted history with the Temporal CLI through the codec endpoint', async () => {
+    const cli = process.env.TEMPORAL_CLI_PATH;
+    if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set: global-setup provides the Temporal CLI');
+    const server = stack.app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/temporal-codec`;
+      // The JSON output keeps payload bytes in base64: read them back to search the text.
+      const show = async (...extra: string[]) => {
+        const { stdout } = await run(cli, ['workflow', 'show', '--workflow-id', code, '--address', process.env.TEMPORAL_ADDRESS as string, '--output', 'json', ...extra], { maxBuffer: 64 * 1024 * 1024 });
+        return [...stdout.matchAll(/"data":\s*"([A-Za-z0-9+/=]*)"/g)].map((m) => Buffer.from(m[1] as string, 'base64').toString()).join('\n');
+      };
+      const decoded = await show('--codec-endpoint', endpoint, '--codec-auth', `Bearer ${await tokenFor(stack, 'admin')}`);
+      expect(decoded).toContain(applicant.email);
+      expect(decoded).toContain(applicant.taxCode);
+      const without = await show();
+      expect(without.length).toBeGreaterThan(0);
+      expect(without).not.toContain(applicant.email);
+    } finally {
+      server.close();
+    }
   });
 
   it('replays the encrypted history with the codec, and cannot without it', async () => {
