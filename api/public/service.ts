@@ -13,9 +13,12 @@ export async function publicDossier(deps: Pick<ApiDeps, 'prisma'>, code: string)
       status: true,
       cluster: { select: { name: true } },
       tasks: { where: { status: 'OPEN', dueOn: { not: null } }, select: { dueOn: true }, orderBy: { dueOn: 'asc' }, take: 1 },
+      // While the dossier waits on its round (the call, the window, the submission, the report, the decision), the round's step gives the date.
+      round: { select: { tasks: { where: { status: 'OPEN', dueOn: { not: null } }, select: { dueOn: true }, orderBy: { dueOn: 'asc' }, take: 1 } } },
     },
   });
   if (!dossier) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã trên giấy biên nhận (dạng CCN-XXXXX-XXXXX).`);
-  const due = dossier.tasks[0]?.dueOn;
+  const open = !['CLOSED', 'MONITORING'].includes(dossier.stage);
+  const due = open ? (dossier.tasks[0]?.dueOn ?? dossier.round.tasks[0]?.dueOn) : undefined;
   return { code: dossier.code, cluster: dossier.cluster.name, stage: dossier.stage, status: dossier.status, expectedDate: due ? isoDateOf(due) : null };
 }

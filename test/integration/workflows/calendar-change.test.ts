@@ -32,7 +32,7 @@ describe('a calendar change while deadlines run', () => {
     s = await waitForSnapshot(handle, (x) => x.deadlines.appraisal?.due === after.appraisal);
     const police = s.opinionTasks.find((t) => t.departmentCode === 'POLICE') as OpinionTaskView;
     expect(police.deadline).toMatchObject({ from: startedOn, due: after.opinion, skipped: expect.arrayContaining([{ date: DAY_OFF.date, reason: DAY_OFF.reason }]) });
-    expect(s.version).toBe(1);
+    expect(s.version).toBe(2);
 
     const task = await stack.prisma.task.findUniqueOrThrow({ where: { id: police.taskId } });
     expect(task.dueOn?.toISOString().slice(0, 10)).toBe(after.opinion);
