@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
 import { createPrismaClient } from '../db/client';
@@ -10,6 +11,9 @@ import { documentStorageFromEnv } from '../storage/config';
 import { createApp } from './app';
 import { startOrphanSweeps } from './documents/sweep';
 import { answerClientErrorsWithProblems } from './http/client-error';
+
+/** Longest wait for requests in flight at shutdown; under the supervisor's 10 s grace. */
+const DRAIN_MS = 5_000;
 
 /** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
 async function main(): Promise<void> {
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   const stopSweeps = startOrphanSweeps(prisma, documents.store, logger, documents.orphanAgeMs);
   const app = createApp({ config, prisma, temporal, mailer, logger, documents });
 
-  const server = app.listen(config.PORT);
+  const server = app.listen(config.PORT, config.HOST);
   answerClientErrorsWithProblems(server);
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
@@ -43,16 +47,33 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   });
-  server.on('listening', () => logger.info({ port: config.PORT }, 'api listening'));
+  server.on('listening', () => logger.info({ host: config.HOST, port: config.PORT }, 'api listening'));
 
+  let draining = false;
+  // While draining, every answer asks its client to reconnect elsewhere, so keep-alive sockets close after it.
+  server.on('request', (_request, response: ServerResponse) => {
+    if (draining) response.shouldKeepAlive = false;
+  });
   const shutdown = () => {
+    if (draining) return;
+    draining = true;
+    logger.info({ drainMs: DRAIN_MS }, 'api draining');
     stopSweeps();
-    server.close(() => {
+    const finish = (code: number) =>
       void Promise.allSettled([connection.close(), prisma.$disconnect()]).then(() => {
         mailer.close();
-        process.exit(0);
+        process.exit(code);
       });
+    // The drain is bounded, so the supervisor never needs SIGKILL: what is still open then is cut.
+    const bound = setTimeout(() => {
+      logger.warn('api drain bound reached; closing remaining connections');
+      server.closeAllConnections();
+    }, DRAIN_MS);
+    server.close(() => {
+      clearTimeout(bound);
+      finish(0);
     });
+    server.closeIdleConnections();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -1,12 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { developmentSecret } from './dev-secret';
 import { PayloadKeysSchema } from './payload-codec';
-
-const DEFAULT_JWT_SECRET = 'dev-only-secret-change-me';
 
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Address the API listens on: loopback unless told otherwise, so demo accounts are not reachable from the network. */
+    HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z.string().url({ message: 'DATABASE_URL phải là URL postgresql://…' }),
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -19,7 +21,8 @@ const ConfigSchema = z
     MAIL_FROM: z.string().min(3).default('"Hệ thống thẩm định CCN" <no-reply@ccn.longan.gov.vn>'),
     /** Base of links in mails; defaults to this machine's API port. */
     PUBLIC_BASE_URL: z.string().url().optional(),
-    JWT_SECRET: z.string().min(16).default(DEFAULT_JWT_SECRET),
+    /** Unset outside production: a random secret generated once per DATA_DIR (infra/dev-secret.ts). */
+    JWT_SECRET: z.string().min(16).optional(),
     DEMO_PASSWORD: z.string().min(1).default('demo'),
     /** Express `trust proxy`: false (direct), a hop count, or addresses of the load balancers. */
     TRUST_PROXY: z
@@ -36,8 +39,8 @@ const ConfigSchema = z
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
   })
   .superRefine((config, ctx) => {
-    if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEFAULT_JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production cần JWT_SECRET riêng, không dùng giá trị mặc định' });
+    if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production cần JWT_SECRET riêng (ít nhất 16 ký tự)' });
     }
     if (config.NODE_ENV === 'production' && config.DAY_SECONDS !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['DAY_SECONDS'], message: 'DAY_SECONDS (đồng hồ đào tạo) không dùng được trong production: thời hạn pháp lý tính theo ngày thật' });
@@ -47,7 +50,7 @@ const ConfigSchema = z
     }
   });
 
-export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'PUBLIC_BASE_URL' | 'JWT_SECRET'> & { PUBLIC_BASE_URL: string; JWT_SECRET: string };
 
 /** Validated once at start-up, so a bad setting stops the process with a message naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -56,5 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.data.PORT}` };
+  return {
+    ...parsed.data,
+    PUBLIC_BASE_URL: parsed.data.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.data.PORT}`,
+    JWT_SECRET: parsed.data.JWT_SECRET ?? developmentSecret('jwt-secret', () => randomBytes(32).toString('base64url'), env),
+  };
 }

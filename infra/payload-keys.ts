@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AppConfig } from './config';
+import { developmentSecret } from './dev-secret';
 import { generatePayloadKey, PayloadKeysSchema, type PayloadKeyring } from './payload-codec';
-import { projectRoot } from './paths';
 
 const DEV_KEY_FILE = 'payload-keys';
 
@@ -14,25 +12,8 @@ const DEV_KEY_FILE = 'payload-keys';
  */
 export function payloadKeyring(config: Pick<AppConfig, 'PAYLOAD_KEYS'>, env: NodeJS.ProcessEnv = process.env): PayloadKeyring {
   if (config.PAYLOAD_KEYS) return config.PAYLOAD_KEYS;
-  const dataDir = path.resolve(env.DATA_DIR ?? path.join(projectRoot(), '.data'));
-  return developmentKeyring(path.join(dataDir, DEV_KEY_FILE));
-}
-
-function developmentKeyring(file: string): PayloadKeyring {
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    // The API and the worker start together: write aside, then link, so one key wins and nobody reads half a file.
-    const draft = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(draft, `${generatePayloadKey(`dev-${new Date().toISOString().slice(0, 10)}`)}\n`, { mode: 0o600 });
-    try {
-      fs.linkSync(draft, file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.unlinkSync(draft);
-    }
-  }
-  const parsed = PayloadKeysSchema.safeParse(fs.readFileSync(file, 'utf8').trim());
-  if (!parsed.success) throw new Error(`Tệp khoá ${file} không hợp lệ: ${parsed.error.issues[0]?.message}. Sửa tệp hoặc đặt PAYLOAD_KEYS.`);
+  const stored = developmentSecret(DEV_KEY_FILE, () => generatePayloadKey(`dev-${new Date().toISOString().slice(0, 10)}`), env);
+  const parsed = PayloadKeysSchema.safeParse(stored);
+  if (!parsed.success) throw new Error(`Tệp khoá ${DEV_KEY_FILE} trong DATA_DIR không hợp lệ: ${parsed.error.issues[0]?.message}. Sửa tệp hoặc đặt PAYLOAD_KEYS.`);
   return parsed.data;
 }
