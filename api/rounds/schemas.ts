@@ -1,3 +1,4 @@
+import { ROUND_STATUSES } from '../../domain';
 import { IsoDateSchema } from '../http/dates';
 import { multilineText, text, z } from '../http/zod';
 import { DeadlineSchema } from '../dossiers/schemas';
@@ -10,7 +11,7 @@ export const RoundCodeParamsSchema = z.object({
 
 export const RoundListQuerySchema = z.object({
   cluster: text().regex(/^[A-Z0-9-]{1,60}$/, 'mã cụm công nghiệp').optional(),
-  stage: z.enum(['CALL_PENDING', 'WINDOW_OPEN', 'COMPILATION', 'APPRAISAL', 'REPORT', 'DECISION', 'DECIDED', 'NO_INVESTOR']).optional(),
+  stage: z.enum(ROUND_STATUSES).optional(),
 });
 
 const expectedVersion = z.number().int().min(0).openapi({ description: 'Phiên bản đợt lựa chọn đang xem (GET /api/rounds/{code}).' });

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Deadline, IsoDate, MemberScore, RankingResult, RuleSet } from '../../domain';
+import type { Deadline, IsoDate, MemberScore, RankingResult, RoundStatus, RuleSet } from '../../domain';
 import type { TimeScale } from '../common/time';
 import type { DecisionOutcome, DossierWorkflowInput } from '../dossier/api';
 
@@ -17,7 +17,7 @@ export interface RoundWorkflowInput extends TimeScale {
 }
 
 /** Where a round is (read model: RoundStatus in prisma/schema.prisma). */
-export type RoundStage = 'CALL_PENDING' | 'WINDOW_OPEN' | 'COMPILATION' | 'APPRAISAL' | 'REPORT' | 'DECISION' | 'DECIDED' | 'NO_INVESTOR';
+export type RoundStage = Exclude<RoundStatus, 'CANCELLED'>;
 
 /** An applicant's place in its round: in appraisal, then settled (scored, refused, withdrawn), then told the result. */
 export type ApplicantStanding = 'ADMITTED' | 'IN_APPRAISAL' | 'SCORED' | 'REFUSED' | 'WITHDRAWN' | 'APPROVED' | 'NOT_SELECTED' | 'REJECTED';

@@ -40,16 +40,25 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
   it('loses nothing and writes nothing twice when a new worker finishes the step', async () => {
     workers.push(startWorkerProcess(stack));
     const receivedOn = monthAgo();
-    const created = await request(stack.app)
-      .post('/api/dossiers')
-      .set(bearer(await tokenFor(stack, 'intake')))
-      .send({
-        clusterCode: 'CD-TAN-CHANH-1',
-        receivedOn,
-        projectTitle: 'Hạ tầng CCN Tân Chánh 1',
-        applicant: { name: 'HTX Cần Đước', taxCode: '1102223334', email: 'htx@example.vn' },
-      })
-      .expect(201);
+    // The worker process is still starting: the round cannot admit the letter yet, so the API answers
+    // 503 with Retry-After and the client retries with the same Idempotency-Key, as the README says.
+    const submitOnce = async () =>
+      request(stack.app)
+        .post('/api/dossiers')
+        .set(bearer(await tokenFor(stack, 'intake')))
+        .set('Idempotency-Key', 'worker-crash-letter')
+        .send({
+          clusterCode: 'CD-TAN-CHANH-1',
+          receivedOn,
+          projectTitle: 'Hạ tầng CCN Tân Chánh 1',
+          applicant: { name: 'HTX Cần Đước', taxCode: '1102223334', email: 'htx@example.vn' },
+        });
+    let created = await submitOnce();
+    for (let attempt = 1; created.status === 503 && attempt < 8; attempt++) {
+      expect(created.headers['retry-after']).toBeDefined();
+      created = await submitOnce();
+    }
+    expect(created.status).toBe(201);
     const code: string = created.body.code;
     await stack.smtp.waitFor((m) => m.subject.includes(code));
     // The dossier now waits for its round: the acknowledgement is delivered and marked
