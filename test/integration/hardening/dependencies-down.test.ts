@@ -1,0 +1,86 @@
+/**
+ * A dependency that cannot be reached is a prompt 503 with Retry-After, and nothing acknowledged is
+ * lost: a submission refused while Temporal is unreachable completes, once, when retried with the
+ * same Idempotency-Key against a reachable Temporal.
+ */
+import net from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import request from 'supertest';
+import { createApp } from '../../../api/app';
+import { createPrismaClient } from '../../../db/client';
+import { REQUEST_DEADLINE_MS } from '../../../api/http/request-guards';
+import { bearer, tokenFor } from '../../support/auth';
+import { createTestStack, type RunningWorker, type TestStack } from '../../support/stack';
+
+const body = {
+  clusterCode: 'DH-LOC-GIANG-1',
+  projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN Lộc Giang 1',
+  applicant: { name: 'Công ty CP Hạ tầng Đức Hòa', taxCode: '1101234567', email: 'investor@example.vn' },
+};
+
+/** A port nothing listens on: connections to it are refused, like a stopped server's. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('dependencies down', () => {
+  let stack: TestStack;
+  let worker: RunningWorker | undefined;
+  beforeAll(async () => {
+    stack = await createTestStack('deps-down');
+    worker = await stack.startWorker();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await stack?.close();
+  });
+
+  it('Temporal unreachable across a submission: 503 + Retry-After, then the same key completes once', async () => {
+    const auth = bearer(await tokenFor(stack, 'intake'));
+    const connection = Connection.lazy({ address: `127.0.0.1:${await closedPort()}` });
+    const down = createApp({ ...stack.deps, temporal: new Client({ connection, namespace: stack.temporal.options.namespace }) });
+    try {
+      const started = Date.now();
+      const refused = await request(down).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
+      expect(refused.status).toBe(503);
+      // Bounded by the Temporal deadline or, at worst, the request deadline (REQUEST_DEADLINE_MS).
+      expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 3_000);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: 503, unavailable: expect.stringMatching(/^(temporal|deadline)$/) });
+      // Nothing acknowledged, nothing kept: the record is released so the retry runs now, not after a lock-out.
+      expect(await stack.prisma.idempotencyRecord.count({ where: { key: { endsWith: ':temporal-down-1' } } })).toBe(0);
+    } finally {
+      await connection.close().catch(() => undefined);
+    }
+
+    const completed = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
+    expect([201, 202]).toContain(completed.status);
+    const code: string = completed.body.code;
+    const again = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
+    expect(again.body.code).toBe(code);
+    expect(await stack.prisma.dossier.count({ where: { projectTitle: body.projectTitle } })).toBeLessThanOrEqual(1);
+  });
+
+  it('database unreachable: 503 + Retry-After promptly, and health names the database', async () => {
+    const prisma = createPrismaClient(`postgresql://postgres@127.0.0.1:${await closedPort()}/none`, { connectionTimeoutMs: 2_000 });
+    const token = await tokenFor(stack, 'admin');
+    const down = createApp({ ...stack.deps, prisma });
+    try {
+      const started = Date.now();
+      const res = await request(down).get('/api/dossiers?page=1').set(bearer(token));
+      expect(res.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(res.body).toMatchObject({ status: 503, unavailable: 'database' });
+      const health = await request(down).get('/api/health').expect(503);
+      expect(health.body.checks).toMatchObject({ database: 'down', temporal: 'ok' });
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
