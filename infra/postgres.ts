@@ -53,6 +53,8 @@ export interface EmbeddedPostgres {
   dataDir: string;
   /** Fast shutdown; deletes the data directory when not persistent. Safe to call twice. */
   stop(): Promise<void>;
+  /** Resolves with the exit code when the server ends, whether stopped or died. */
+  exited: Promise<number | null>;
 }
 
 const SUPERUSER = 'postgres';
@@ -247,7 +249,8 @@ function startServer(bin: string, options: Required<Omit<EmbeddedPostgresOptions
   for (const [key, value] of Object.entries(settings)) args.push('-c', `${key}=${value}`);
 
   return new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(bin, args, { ...runAs, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, like every other child: Ctrl-C in a terminal reaches the supervisor only, which stops PostgreSQL last.
+    const child = spawn(bin, args, { ...runAs, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const log: string[] = [];
     let ready = false;
     const timer = setTimeout(() => {
@@ -345,7 +348,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     return stopping;
   };
 
-  return { databaseUrl, adminUrl: databaseUrl('postgres'), port, dataDir, stop };
+  const server = child;
+  const exited = new Promise<number | null>((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) resolve(server.exitCode);
+    else server.once('exit', (code) => resolve(code));
+  });
+  return { databaseUrl, adminUrl: databaseUrl('postgres'), port, dataDir, stop, exited };
 }
 
 function quoteIdent(name: string): string {

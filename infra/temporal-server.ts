@@ -11,6 +11,8 @@ export interface TemporalDevServer {
   address: string;
   uiUrl: string | null;
   stop(): Promise<void>;
+  /** Resolves when the server ends; never for the SDK's downloaded server, whose process is not ours to watch. */
+  exited: Promise<number | null>;
 }
 
 export interface TemporalDevServerOptions {
@@ -76,7 +78,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
         extraArgs: searchAttributeArgs(),
       },
     });
-    return { address, uiUrl, stop: () => env.teardown() };
+    return { address, uiUrl, stop: () => env.teardown(), exited: new Promise<number | null>(() => undefined) };
   }
 
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace, '--log-level', 'warn'];
@@ -96,5 +98,5 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     await server.stop();
     throw error;
   }
-  return { address, uiUrl, stop: () => server.stop() };
+  return { address, uiUrl, stop: () => server.stop(), exited: server.exited };
 }

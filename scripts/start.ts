@@ -5,7 +5,9 @@
  *   DATABASE_URL unset     → embedded PostgreSQL 18 (DATA_DIR/postgres), migrations applied;
  *   TEMPORAL_ADDRESS unset → Temporal dev server (SQLite file DATA_DIR/temporal/dev.db) with web UI;
  *   SMTP_URL unset         → MailDev (SMTP + web inbox, mails in DATA_DIR/mail);
- * then the worker and the API as child processes. Ctrl-C stops them all in reverse order.
+ * then the worker and the API as child processes. Every child is supervised (scripts/supervisor.ts):
+ * one that dies is started again with back-off. Ctrl-C stops them in reverse order: API (bounded
+ * drain), worker, MailDev, Temporal, PostgreSQL last.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,8 +19,9 @@ import { startMailCatcher } from '../infra/mail-catcher';
 import { projectRoot } from '../infra/paths';
 import { assertPortFree } from '../infra/ports';
 import { ensureDatabase, startEmbeddedPostgres } from '../infra/postgres';
-import { startServiceProcess, type ServiceProcess } from '../infra/service-process';
-import { startTemporalDevServer } from '../infra/temporal-server';
+import { startServiceProcess } from '../infra/service-process';
+import { startTemporalDevServer, type TemporalDevServer } from '../infra/temporal-server';
+import { supervise } from './supervisor';
 
 type Stop = { name: string; stop: () => Promise<void> };
 
@@ -52,13 +55,18 @@ async function main(): Promise<void> {
 
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres({
-        dataDir: path.join(dataDir, 'postgres'),
-        port: port('EMBEDDED_POSTGRES_PORT', 54329),
-        persistent: true,
-      });
+      let adminUrl = '';
+      const postgres = await supervise(
+        'PostgreSQL',
+        async () => {
+          const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: port('EMBEDDED_POSTGRES_PORT', 54329), persistent: true });
+          adminUrl = server.adminUrl;
+          return server;
+        },
+        { log },
+      );
       stops.push({ name: 'PostgreSQL', stop: postgres.stop });
-      databaseUrl = await ensureDatabase(postgres.adminUrl, 'ccn');
+      databaseUrl = await ensureDatabase(adminUrl, 'ccn');
     }
     const { applied } = await applyMigrations(databaseUrl);
     const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
@@ -73,16 +81,25 @@ async function main(): Promise<void> {
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUi = env.TEMPORAL_UI_URL ?? '(theo máy chủ Temporal của bạn)';
     if (!temporalAddress) {
-      const temporal = await startTemporalDevServer({
-        port: port('TEMPORAL_PORT', 7233),
-        uiPort: port('TEMPORAL_UI_PORT', 8233),
-        dbFile: path.join(dataDir, 'temporal', 'dev.db'),
-        logFile: path.join(logDir, 'temporal.log'),
-        log,
-      });
+      let started: TemporalDevServer | undefined;
+      const temporal = await supervise(
+        'Temporal',
+        async () => {
+          const server = await startTemporalDevServer({
+            port: port('TEMPORAL_PORT', 7233),
+            uiPort: port('TEMPORAL_UI_PORT', 8233),
+            dbFile: path.join(dataDir, 'temporal', 'dev.db'),
+            logFile: path.join(logDir, 'temporal.log'),
+            log,
+          });
+          started = server;
+          return server;
+        },
+        { log },
+      );
       stops.push({ name: 'Temporal', stop: temporal.stop });
-      temporalAddress = temporal.address;
-      temporalUi = temporal.uiUrl ?? temporalUi;
+      temporalAddress = started?.address;
+      temporalUi = started?.uiUrl ?? temporalUi;
     }
 
     let smtpUrl = env.SMTP_URL;
@@ -106,25 +123,24 @@ async function main(): Promise<void> {
       PORT: String(apiPort),
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
     };
-    const spawnTs = (name: string, file: string): ServiceProcess => {
-      const child = startServiceProcess({
+    // The worker waits for Temporal by itself; a dead worker or API is started again with back-off.
+    const spawnTs = async (name: string, file: string) => {
+      const supervised = await supervise(
         name,
-        command: process.execPath,
-        args: ['--import', 'tsx', path.join(projectRoot(), file)],
-        env: childEnv,
-        output: 'inherit',
-      });
-      void child.exited.then((code) => {
-        if (!stopping) {
-          log(`${name} dừng bất ngờ (exit ${code}); dừng toàn bộ hệ thống.`);
-          void stopAll(1);
-        }
-      });
-      stops.push({ name, stop: () => child.stop() });
-      return child;
+        async () =>
+          startServiceProcess({
+            name,
+            command: process.execPath,
+            args: ['--import', 'tsx', path.join(projectRoot(), file)],
+            env: childEnv,
+            output: 'inherit',
+          }),
+        { log },
+      );
+      stops.push({ name, stop: supervised.stop });
     };
-    spawnTs('worker', 'worker/main.ts');
-    spawnTs('API', 'api/main.ts');
+    await spawnTs('worker', 'worker/main.ts');
+    await spawnTs('API', 'api/main.ts');
     await waitForHealthyApi(apiPort);
 
     log('Hệ thống đã chạy (system is up):');

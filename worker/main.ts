@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     // An operator may register them instead where the worker lacks the right to (e.g. a managed cluster).
     logger.warn({ err: error }, 'could not check or register search attributes');
   }
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await connectWhenTemporalIsUp(config.TEMPORAL_ADDRESS, logger);
   try {
     const worker = await createWorker({
       connection,
@@ -36,6 +36,19 @@ async function main(): Promise<void> {
     await connection.close();
     await prisma.$disconnect();
     mailer.close();
+  }
+}
+
+/** Temporal briefly away (restarting, still starting) is waited for, not a reason to exit for good. */
+async function connectWhenTemporalIsUp(address: string, logger: pino.Logger): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      const waitMs = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+      logger.warn({ err: error, address, attempt, waitMs }, 'Temporal not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
   }
 }
 
