@@ -48,6 +48,8 @@ interface Context {
   deps: ApiDeps;
   dossier: ActionDossier;
   user: AuthUser;
+  /** From the Idempotency-Key: Temporal applies an Update with a given id once, and a retry gets its first result. */
+  updateId: string | undefined;
 }
 
 /** One person's action on a dossier: POST /api/dossiers/{code}/{path}. */
@@ -88,7 +90,7 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('kiểm tra tính đầy đủ', ['COMPLETENESS_CHECK'], ['COMPLETENESS_CHECK', 'SUPPLEMENT_REVIEW']));
       expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
     },
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, checkCompletenessUpdate, { ...body, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, checkCompletenessUpdate, { ...body, actor: user.username }),
   }),
   action({
     path: 'supplement-requests',
@@ -101,7 +103,7 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('sơ tuyển (yêu cầu bổ sung)', ['SCREENING'], ['ELIGIBILITY_SCREENING'], false));
       expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
     },
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, requestSupplementUpdate, { ...body, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, requestSupplementUpdate, { ...body, actor: user.username }),
   }),
   action({
     path: 'supplements',
@@ -110,7 +112,7 @@ const ACTIONS: Action[] = [
     summary: 'Ghi nhận tài liệu bổ sung nhà đầu tư đã nộp: đồng hồ thẩm định chạy lại (supplement)',
     schema: SupplementSchema,
     check: ({ deps, dossier, user }) => claimStep(deps, dossier, user, step('chờ bổ sung', ['SUPPLEMENT_REQUESTED'])),
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, submitSupplementUpdate, { ...body, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, submitSupplementUpdate, { ...body, actor: user.username }),
   }),
   action({
     path: 'withdrawal',
@@ -119,7 +121,7 @@ const ACTIONS: Action[] = [
     summary: 'Ghi nhận văn bản rút hồ sơ của nhà đầu tư (withdrawal)',
     schema: WithdrawalSchema,
     check: ({ deps, dossier, user }) => claimStep(deps, dossier, user, WITHDRAWABLE),
-    send: ({ deps, dossier, user }, body) => forward(deps, dossier, withdrawUpdate, { ...body, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, withdrawUpdate, { ...body, actor: user.username }),
   }),
   action({
     path: 'opinions',
@@ -128,8 +130,8 @@ const ACTIONS: Action[] = [
     summary: 'Ý kiến của sở, ngành của người đăng nhập (department opinion)',
     schema: OpinionSchema,
     check: ({ deps, dossier, user }, body) => claimOpinionTask(deps, dossier, user, body.taskVersion),
-    send: ({ deps, dossier, user }, body) =>
-      forward(deps, dossier, giveOpinionUpdate, { ...body, departmentCode: user.departmentCode as string, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) =>
+      forward(deps, dossier, updateId, giveOpinionUpdate, { ...body, departmentCode: user.departmentCode as string, actor: user.username }),
   }),
   action({
     path: 'screening',
@@ -141,8 +143,8 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('sơ tuyển', ['SCREENING'], ['ELIGIBILITY_SCREENING']));
       expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
     },
-    send: ({ deps, dossier, user }, body) =>
-      forward(deps, dossier, screenApplicantUpdate, { facts: body.facts as ApplicantFacts, expectedVersion: body.expectedVersion, actor: user.username }),
+    send: ({ deps, dossier, user, updateId }, body) =>
+      forward(deps, dossier, updateId, screenApplicantUpdate, { facts: body.facts as ApplicantFacts, expectedVersion: body.expectedVersion, actor: user.username }),
   }),
   action({
     path: 'scores',
@@ -158,8 +160,8 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('chấm điểm', ['SCORING'], ['COUNCIL_SCORING']));
       await expectNoScoreYet(deps, dossier, user);
     },
-    send: ({ deps, dossier, user }, body) =>
-      forward(deps, dossier, submitScoreUpdate, {
+    send: ({ deps, dossier, user, updateId }, body) =>
+      forward(deps, dossier, updateId, submitScoreUpdate, {
         criteria: body.criteria,
         councilRole: VOTING_SEATS[user.councilRole as keyof typeof VOTING_SEATS] as CouncilSeat,
         actor: user.username,
@@ -192,8 +194,11 @@ export function actionRouter(deps: ApiDeps): Router {
       const body: unknown = parseBody(definition.schema, req);
       const user = currentUser(res);
       definition.authorise?.(user);
-      const context: Context = { deps, dossier: await loadActionDossier(deps, code), user };
-      await definition.check(context, body);
+      const key = res.locals.idempotencyKey as string | undefined;
+      const context: Context = { deps, dossier: await loadActionDossier(deps, code), user, updateId: key ? `${definition.path}:${user.id}:${key}` : undefined };
+      // A keyed request taking over one that crashed may have been applied already: the read model
+      // would then refuse it as "not at that step"; Temporal's Update id dedupe replays its result instead.
+      if (!res.locals.idempotencyResumed) await definition.check(context, body);
       await definition.send(context, body);
       res.json(await actionResult(deps, code));
     });

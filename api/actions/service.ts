@@ -135,10 +135,10 @@ export function workflowProblem(error: unknown, dossier: Pick<ActionDossier, 'co
  * Sends the action to the dossier's workflow as an Update; the workflow's synchronous validator has
  * the last word. A refusal becomes a problem document with the validator's message.
  */
-export async function forward<Ret, Arg>(deps: Pick<ApiDeps, 'temporal'>, dossier: ActionDossier, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<void> {
+export async function forward<Ret, Arg>(deps: Pick<ApiDeps, 'temporal'>, dossier: ActionDossier, updateId: string | undefined, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<void> {
   const handle = deps.temporal.workflow.getHandle(dossierWorkflowId(dossier.code));
   try {
-    await handle.executeUpdate(update, { args: [arg] });
+    await handle.executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
   } catch (error) {
     let closed: boolean | undefined;
     if (error instanceof WorkflowNotFoundError) {

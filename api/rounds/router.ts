@@ -85,9 +85,12 @@ export function roundRouter(deps: ApiDeps): Router {
       const { code } = parseParams(RoundCodeParamsSchema, req);
       const body = parseBody(definition.schema, req) as { expectedVersion: number };
       const user = currentUser(res);
-      const { version } = await claimRoundTask(deps, code, definition.task, definition.label, user);
-      expectVersion(body.expectedVersion, version, 'hồ sơ');
       const key = res.locals.idempotencyKey as string | undefined;
+      // As for dossier actions: a retry taking over a crashed request goes straight to the deduplicating Update.
+      if (!res.locals.idempotencyResumed) {
+        const { version } = await claimRoundTask(deps, code, definition.task, definition.label, user);
+        expectVersion(body.expectedVersion, version, 'hồ sơ');
+      }
       await definition.send(deps, code, user, body, key ? `${definition.path}:${user.id}:${key}` : undefined);
       res.json(await getRound(deps, code));
     });

@@ -7,9 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import request from 'supertest';
 import type { DossierStatus } from '../../../generated/prisma/client';
 import { bearer, tokenFor } from '../../support/auth';
+import { testDataConverter } from '../../support/payload-keys';
 import { createTestStack, type TestStack } from '../../support/stack';
 
 describe('a calendar change signals the open dossiers’ workflows', () => {
@@ -57,10 +59,14 @@ describe('a calendar change signals the open dossiers’ workflows', () => {
 
   async function calendarSignals(handle: WorkflowHandle): Promise<unknown[]> {
     const history = await handle.fetchHistory();
-    return (history.events ?? [])
+    const signals = (history.events ?? [])
       .map((e) => e.workflowExecutionSignaledEventAttributes)
       .filter((a) => a?.signalName === 'calendarChanged')
-      .map((a) => JSON.parse(Buffer.from(a?.input?.payloads?.[0]?.data ?? []).toString('utf8')));
+      .map((a) => a?.input?.payloads?.[0]);
+    // Payloads are encrypted in the history (infra/payload-codec.ts): decode them as the worker would.
+    const codec = testDataConverter().payloadCodecs?.[0];
+    const decoded = codec ? await codec.decode(signals as Payload[]) : (signals as Payload[]);
+    return decoded.map((payload) => JSON.parse(Buffer.from(payload.data ?? []).toString('utf8')));
   }
 
   it('PUT and DELETE each signal ACTIVE and ON_HOLD dossiers once with the date; closed ones and restatements are not signalled', async () => {
