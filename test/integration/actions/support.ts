@@ -26,13 +26,22 @@ export async function waitForRound(stack: TestStack, code: string, predicate: (r
   }
 }
 
+/** A round action as a documented client sends it: keyed, and retried with the same key after a 503 (Retry-After). */
+async function roundAction(stack: TestStack, username: string, roundCode: string, path: string, body: object): Promise<void> {
+  const key = `${path}-${randomBytes(6).toString('hex')}`;
+  for (let attempt = 1; ; attempt++) {
+    const response = await request(stack.app).post(`/api/rounds/${roundCode}/${path}`).set(await as(stack, username)).set('Idempotency-Key', key).send(body);
+    if (response.status === 200) return;
+    if (response.status !== 503 || attempt >= 6) throw new Error(`round ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+}
+
 /** The commune PC's officer records the public call on the letter's own day, then sends the compiled dossiers to DOIT. */
 export async function openAppraisal(stack: TestStack, roundCode: string, announcedOn: string): Promise<void> {
-  const officer = await as(stack, 'reviewer.commune_pc');
   const pending = await waitForRound(stack, roundCode, (r) => r.tasks.some((t) => t.kind === 'CALL_ANNOUNCEMENT' && t.status === 'OPEN'));
-  await request(stack.app).post(`/api/rounds/${roundCode}/announcement`).set(officer).send({ announcedOn, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: pending.version }).expect(200);
+  await roundAction(stack, 'reviewer.commune_pc', roundCode, 'announcement', { announcedOn, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: pending.version });
   const compiled = await waitForRound(stack, roundCode, (r) => r.tasks.some((t) => t.kind === 'DOSSIER_SUBMISSION' && t.status === 'OPEN'));
-  await request(stack.app).post(`/api/rounds/${roundCode}/submission`).set(officer).send({ expectedVersion: compiled.version }).expect(200);
+  await roundAction(stack, 'reviewer.commune_pc', roundCode, 'submission', { expectedVersion: compiled.version });
 }
 
 /**
