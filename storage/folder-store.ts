@@ -36,12 +36,18 @@ export function folderStore(root: string): ObjectStore {
     },
     async put(key, body: Readable) {
       const file = fileOf(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      // The body may fail while the folder is being made (a client gone away): its error must not go
+      // unhandled; the pipeline then sees the destroyed stream and rejects.
+      const ignoreUntilPiped = () => undefined;
+      body.on('error', ignoreUntilPiped);
       try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
         await pipeline(body, createWriteStream(file, { flags: 'w' }));
       } catch (error) {
         await fs.rm(file, { force: true });
         throw error;
+      } finally {
+        body.off('error', ignoreUntilPiped);
       }
     },
     async get(key, range?: ByteRange) {

@@ -30,6 +30,7 @@ async function closedPort(): Promise<number> {
 describe('dependencies down', () => {
   let stack: TestStack;
   let worker: RunningWorker | undefined;
+
   beforeAll(async () => {
     stack = await createTestStack('deps-down');
     worker = await stack.startWorker();
@@ -41,22 +42,20 @@ describe('dependencies down', () => {
 
   it('Temporal unreachable across a submission: 503 + Retry-After, then the same key completes once', async () => {
     const auth = bearer(await tokenFor(stack, 'intake'));
-    const connection = Connection.lazy({ address: `127.0.0.1:${await closedPort()}` });
+    // Never closed: the SDK's connect retry runs on after the request's deadline, and a channel closed
+    // under it throws from its timer into whichever test runs then. The process ends it.
+    const connection = Connection.lazy({ address: `127.0.0.1:${await closedPort()}`, connectTimeout: '2s' });
     const down = createApp({ ...stack.deps, temporal: new Client({ connection, namespace: stack.temporal.options.namespace }) });
-    try {
-      const started = Date.now();
-      const refused = await request(down).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
-      expect(refused.status).toBe(503);
-      // Bounded by the Temporal deadline or, at worst, the request deadline (REQUEST_DEADLINE_MS).
-      expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 3_000);
-      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(refused.body).toMatchObject({ status: 503, unavailable: expect.stringMatching(/^(temporal|deadline)$/) });
-      // Nothing acknowledged, nothing kept: the record is released so the retry runs now, not after a lock-out.
-      expect(await stack.prisma.idempotencyRecord.count({ where: { key: { endsWith: ':temporal-down-1' } } })).toBe(0);
-    } finally {
-      await connection.close().catch(() => undefined);
-    }
+    const started = Date.now();
+    const refused = await request(down).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
+    expect(refused.status).toBe(503);
+    // Bounded by the Temporal deadline or, at worst, the request deadline (REQUEST_DEADLINE_MS).
+    expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 3_000);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 503, unavailable: expect.stringMatching(/^(temporal|deadline)$/) });
+    // Nothing acknowledged, nothing kept: the record is released so the retry runs now, not after a lock-out.
+    expect(await stack.prisma.idempotencyRecord.count({ where: { key: { endsWith: ':temporal-down-1' } } })).toBe(0);
 
     const completed = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
     expect([201, 202]).toContain(completed.status);
