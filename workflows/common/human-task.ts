@@ -1,4 +1,6 @@
+import { condition } from '@temporalio/workflow';
 import { addDays, type IsoDate } from '../../domain';
+import type { WorkflowTime } from './time';
 
 /**
  * Waits until `ready()` or until the day `until()` names begins (a durable timer), whichever comes
@@ -7,6 +9,28 @@ import { addDays, type IsoDate } from '../../domain';
  * wait when the dossier is withdrawn.
  */
 export type Wait = (ready: () => boolean, until?: () => IsoDate) => Promise<boolean>;
+
+/**
+ * The `Wait` of a workflow: `epoch()` moves when its deadlines are recomputed (the timer is then
+ * armed again for the new date), and `interrupt()` may throw to end every wait (a withdrawal).
+ */
+export function waitFor(time: WorkflowTime, epoch: () => number, interrupt: { pending(): boolean; raise(): void } = { pending: () => false, raise: () => undefined }): Wait {
+  return async (ready, until) => {
+    for (;;) {
+      const armedAt = epoch();
+      const done = () => ready() || interrupt.pending() || epoch() !== armedAt;
+      if (until === undefined) {
+        await condition(done);
+      } else {
+        const ms = time.msUntil(until());
+        if (ms > 0) await condition(done, ms);
+      }
+      if (interrupt.pending()) interrupt.raise();
+      if (ready()) return true;
+      if (epoch() === armedAt) return false;
+    }
+  };
+}
 
 /**
  * Every human step of the procedure, written once (shared/STYLE.md): open the task (read model and

@@ -2,7 +2,7 @@ import { ApplicationFailure, condition, proxyActivities, upsertSearchAttributes 
 import type { IsoDate, MemberScore, RuleSet, TimeLimit } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { TransitionRecord } from '../../activities/dossier/transitions';
-import type { Wait } from '../common/human-task';
+import { waitFor, type Wait } from '../common/human-task';
 import { withoutRemindOn } from '../common/deadline';
 import { Exclusive } from '../common/lock';
 import { workflowTime, type WorkflowTime } from '../common/time';
@@ -85,6 +85,12 @@ export class DossierContext {
     readonly ruleSet: RuleSet,
   ) {
     this.time = workflowTime(input.filedOn, input);
+    this.wait = waitFor(this.time, () => this.deadlineEpoch, {
+      pending: () => this.withdrawal !== undefined,
+      raise: () => {
+        throw new Withdrawn();
+      },
+    });
     this.snapshot = {
       code: input.code,
       stage: 'COMPILATION',
@@ -112,25 +118,8 @@ export class DossierContext {
     return this.snapshot;
   }
 
-  /**
-   * Waits for `ready` or until the day `until()` begins; a withdrawal ends any wait. When the
-   * deadlines are recomputed (calendar change) the timer is armed again for the new date.
-   */
-  readonly wait: Wait = async (ready, until) => {
-    for (;;) {
-      const epoch = this.deadlineEpoch;
-      const done = () => ready() || this.withdrawal !== undefined || this.deadlineEpoch !== epoch;
-      if (until === undefined) {
-        await condition(done);
-      } else {
-        const ms = this.time.msUntil(until());
-        if (ms > 0) await condition(done, ms);
-      }
-      if (this.withdrawal) throw new Withdrawn();
-      if (ready()) return true;
-      if (this.deadlineEpoch === epoch) return false;
-    }
-  };
+  /** Waits for `ready` or until the day `until()` begins; a withdrawal ends any wait; a calendar change re-arms the timer. */
+  readonly wait: Wait;
 
   /** One state change: read model and audit in one transaction (an activity), then snapshot and search attributes. */
   async transition(

@@ -29,7 +29,8 @@ export function acknowledgementMail(input: DossierWorkflowInput): MailRequest {
   };
 }
 
-const footer = ['', 'Thư này được gửi tự động từ hệ thống thẩm định chủ đầu tư hạ tầng cụm công nghiệp. Vui lòng không trả lời thư này.'];
+/** The closing lines of every mail the system sends. */
+export const footer = ['', 'Thư này được gửi tự động từ hệ thống thẩm định chủ đầu tư hạ tầng cụm công nghiệp. Vui lòng không trả lời thư này.'];
 
 function toApplicant(input: DossierWorkflowInput, purpose: string, subject: string, lines: string[]): MailRequest {
   return {

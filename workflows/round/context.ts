@@ -1,8 +1,8 @@
-import { ApplicationFailure, condition, proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Deadline, IsoDate, MemberScore, TimeLimit } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { RoundTransitionRecord } from '../../activities/round/records';
-import type { Wait } from '../common/human-task';
+import { waitFor, type Wait } from '../common/human-task';
 import { Exclusive } from '../common/lock';
 import { workflowTime, type WorkflowTime } from '../common/time';
 import type {
@@ -65,6 +65,7 @@ export class RoundContext {
   constructor(readonly input: RoundWorkflowInput) {
     this.code = roundCode(input.clusterCode, input.number);
     this.time = workflowTime(input.openedOn, input);
+    this.wait = waitFor(this.time, () => this.deadlineEpoch);
     this.snapshot = {
       code: this.code,
       stage: 'CALL_PENDING',
@@ -105,20 +106,7 @@ export class RoundContext {
   }
 
   /** Waits for `ready` or until the day `until()` begins; re-armed when a calendar change moves the date. */
-  readonly wait: Wait = async (ready, until) => {
-    for (;;) {
-      const epoch = this.deadlineEpoch;
-      const done = () => ready() || this.deadlineEpoch !== epoch;
-      if (until === undefined) {
-        await condition(done);
-      } else {
-        const ms = this.time.msUntil(until());
-        if (ms > 0) await condition(done, ms);
-      }
-      if (ready()) return true;
-      if (this.deadlineEpoch === epoch) return false;
-    }
-  };
+  readonly wait: Wait;
 
   /** Counts a deadline with the calendar in force and remembers how, for a later calendar change. */
   async deadline(name: string, from: IsoDate, limit: TimeLimit): Promise<Deadline> {

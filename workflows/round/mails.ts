@@ -1,10 +1,8 @@
 import { formatDateVi } from '../../domain';
-import type { MailRequest } from '../dossier/mails';
+import { footer, type MailRequest } from '../dossier/mails';
 
 /** A round's mails go to staff only; each applicant hears the round's result through its own dossier. */
 export type RoundMail = MailRequest;
-
-const footer = ['', 'Thư này được gửi tự động từ hệ thống thẩm định chủ đầu tư hạ tầng cụm công nghiệp. Vui lòng không trả lời thư này.'];
 
 /** One mail per address and purpose: the key names the address, so a changed list of recipients skips nobody. */
 function toStaff(roundCode: string, purpose: string, to: string[], subject: string, lines: string[]): RoundMail[] {
