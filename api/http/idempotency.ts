@@ -39,7 +39,9 @@ function settleOnResponse(res: Response, prisma: PrismaClient, key: string): voi
   const release = () => prisma.idempotencyRecord.deleteMany({ where: { key, responseStatus: null } });
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
-    if (settled || res.headersSent) return json(body);
+    // Another answer already went out (the request deadline's 503): this late one is dropped.
+    if (res.headersSent) return res;
+    if (settled) return json(body);
     settled = true;
     const final = res.statusCode >= 200 && res.statusCode < 300 && res.locals[NOT_FINAL] !== true;
     const save = final
@@ -47,10 +49,10 @@ function settleOnResponse(res: Response, prisma: PrismaClient, key: string): voi
       : release();
     // Saved before the answer leaves: a client that saw a success always gets it replayed. If the
     // save fails (database gone), the answer still goes out and the record is taken over later.
-    save.then(
-      () => json(body),
-      () => json(body),
-    );
+    const answer = () => {
+      if (!res.headersSent) json(body);
+    };
+    save.then(answer, answer);
     return res;
   };
   res.on('close', () => {
