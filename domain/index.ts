@@ -106,6 +106,14 @@ export {
   type ItemStatus,
   type VersionFacts,
 } from './documents/checklist-status';
+export {
+  decideCompleteness,
+  decideSupplementRequest,
+  requestLine,
+  type CompletenessDecision,
+  type Finding,
+  type RequestedItem,
+} from './documents/completeness';
 export { DOCUMENT_TYPE_NAMES, SNIFF_BYTES, sniffDocumentType } from './documents/sniff';
 export { MAX_FILE_NAME_LENGTH, checkFileName, type FileNameCheck } from './documents/file-name';
 
@@ -132,3 +140,5 @@ export {
   type ConditionCheck,
 } from './cluster-conditions';
 export { formatHundredthsPercent, formatNumberVi, formatVnd } from './format';
+
+export * from './monitoring';
