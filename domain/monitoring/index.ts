@@ -1,0 +1,7 @@
+export * from './types';
+export { nextPeriodEnd, periodEndOn, periodLabel } from './periods';
+export { occupancyOf, type OccupancyReport, type TenantFact } from './occupancy';
+export { checkInspection, inspectionSubject, type InspectionCheck, type InspectionRequest } from './inspections';
+export { nextEscalation } from './escalation';
+export { nextWakeDay, noticesDue, overdueOn, type AgendaItem, type AgendaNotice } from './agenda';
+export { MONITORING_SCHEDULES, monitoringScheduleById, monitoringScheduleInForce } from '../rules/monitoring-schedules';
