@@ -47,6 +47,11 @@ export const TASK_KINDS = [
   'COUNCIL_SCORING',
   'APPRAISAL_REPORT',
   'DECISION',
+  'MONITORING_MILESTONE',
+  'PERIODIC_REPORT',
+  'REMEDIATION',
+  'ESCALATION_DECISION',
+  'CONVERSION_PLAN',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
