@@ -13,6 +13,8 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=deps /app/generated ./generated
 COPY . .
+# The web application the API serves (api/web/static.ts); Vite is in the installed dev dependencies.
+RUN npm run --silent web:build
 USER node
 EXPOSE 3000
 # Default: the API. The worker service overrides the command.

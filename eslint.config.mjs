@@ -53,7 +53,7 @@ function layerRules() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.tools/**', 'generated/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.tools/**', 'generated/**', 'coverage/**', 'web/dist/**', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -72,4 +72,23 @@ export default tseslint.config(
     },
   },
   ...layerRules(),
+  {
+    // The browser bundle talks to the server only over HTTP: its types come from the OpenAPI document
+    // (web/src/api/openapi.ts), never from server code that would drag Node, Prisma or Temporal in.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(domain|db|activities|workflows|infra|storage|worker|generated|scripts|test)(/|$)',
+              message: 'web/ is the browser application: use the API (web/src/api/client.ts) and its generated types.',
+            },
+            { group: ['@temporalio/*', '@prisma/*', 'node:*'], message: 'web/ runs in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -22,6 +22,7 @@ import { registerRulesDocs, rulesRouter } from './rules/router';
 import { actionRouter, registerActionDocs } from './actions/router';
 import { registerRoundDocs, roundRouter } from './rounds/router';
 import { documentRouter, registerDocumentDocs } from './documents/router';
+import { webAppRouter } from './web/static';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -49,6 +50,24 @@ const FEATURES: Feature[] = [
 
 const BODY_LIMIT = '100kb';
 
+/** The OpenAPI document GET /api/openapi.json serves (also what the web client's types are generated from). */
+export function apiDocument(): ReturnType<typeof buildOpenApiDocument> {
+  return buildOpenApiDocument(FEATURES.map((feature) => feature.docs));
+}
+
+/**
+ * Same origin only: the web application ships its scripts, styles and fonts in its own bundle (an
+ * offline intranet has no CDN). Inline styles stay allowed because Mantine sets CSS variables in
+ * style attributes; QR codes are data: images.
+ */
+const CSP_DIRECTIVES = {
+  upgradeInsecureRequests: null,
+  fontSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+};
+
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -56,7 +75,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('trust proxy', deps.config.TRUST_PROXY);
   // No upgrade-insecure-requests: inside a provincial network the API may be served over plain HTTP
   // (TLS terminated at the reverse proxy), and the docs page's scripts must still load.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -74,13 +93,15 @@ export function createApp(deps: ApiDeps): Express {
   // inflate: false — compressed bodies are refused (415) above; body-parser would otherwise inflate them.
   app.use(express.json({ limit: BODY_LIMIT, inflate: false }), boundedJsonDepth);
 
-  const openApiDocument = buildOpenApiDocument(FEATURES.map((feature) => feature.docs));
+  const openApiDocument = apiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument);
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument, { customSiteTitle: 'API thẩm định CCN' }));
 
   for (const feature of FEATURES) app.use(feature.router(deps));
+  // After every API route, so the application's client routes never shadow /api.
+  app.use(webAppRouter());
 
   app.use(notFoundHandler);
   app.use(problemHandler);

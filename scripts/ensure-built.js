@@ -1,0 +1,59 @@
+/**
+ * Runs before `npm start` and `npm test` (prestart/pretest), so a fresh clone needs nothing else:
+ * `npm ci` when node_modules is missing or older than package-lock.json, then the web build when
+ * web/dist is missing or older than any web source, the lock file, or this script's inputs.
+ * Node built-ins only: it must run before anything is installed.
+ */
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS: runs before npm ci has installed anything */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const at = (...parts) => path.join(root, ...parts);
+
+function mtime(file) {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** The newest modification time of a file under `dir`, skipping `skip` folders. */
+function newest(dir, skip) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (skip.includes(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full, skip) : mtime(full));
+  }
+  return latest;
+}
+
+function run(command, args) {
+  console.log(`[setup] ${command} ${args.join(' ')}`);
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** npm ci when node_modules is missing or older than the lock (npm writes node_modules/.package-lock.json at every install). */
+function ensureInstalled() {
+  if (mtime(at('node_modules', '.package-lock.json')) < mtime(at('package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+
+/** vite build when web/dist is missing or older than a web source or the lock file. */
+function ensureWebBuilt() {
+  const built = mtime(at('web', 'dist', 'index.html'));
+  const sources = Math.max(newest(at('web'), ['dist', 'node_modules']), mtime(at('package-lock.json')));
+  if (built < sources) run(npm, ['run', '--silent', 'web:build']);
+}
+
+module.exports = { ensureInstalled, ensureWebBuilt };
+
+if (require.main === module) {
+  ensureInstalled();
+  ensureWebBuilt();
+}
