@@ -17,12 +17,14 @@
  *   computeDeadline(calendar, '2026-02-13', { amount: 5, unit: 'working-days' });
  */
 import {
+  buildWorkingDayIndex,
   createWorkingDayCalendar,
   dayOfWeek,
   nonWorkingReason,
   type CalendarEntry,
   type IsoDate,
   type WorkingDayCalendar,
+  type WorkingDayIndex,
 } from '../domain';
 import { seedVietnamCalendar } from '../domain/calendar/seed';
 import { dbDate, isoDateOf } from './dates';
@@ -131,6 +133,42 @@ export async function loadWorkingDayCalendar(prisma: Pick<PrismaClient, 'calenda
   ]);
 }
 
+type CalendarDb = Pick<PrismaClient, 'calendarEntry'>;
+
+let indexCache: { fingerprint: string; index: WorkingDayIndex } | undefined;
+
+/**
+ * The calendar in force, indexed over the seeded years (domain/calendar/day-index.ts): one small
+ * query per call, and the index is rebuilt only when an administrator's override changed since the
+ * last call. For reads that count working days for many dates (the inbox, the dashboard).
+ */
+export async function loadWorkingDayIndex(prisma: CalendarDb): Promise<WorkingDayIndex> {
+  const rows = await prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' }, select: { date: true, working: true, reason: true } });
+  const overrides = rows.map((row) => ({ date: isoDateOf(row.date), working: row.working, reason: row.reason }));
+  const fingerprint = JSON.stringify(overrides);
+  if (indexCache?.fingerprint !== fingerprint) {
+    const calendar = createWorkingDayCalendar([...seed().entries, ...overrides]);
+    indexCache = { fingerprint, index: buildWorkingDayIndex(calendar, `${SEED_YEARS.from}-01-01`, `${SEED_YEARS.to}-12-31`) };
+  }
+  return indexCache.index;
+}
+
+/**
+ * Writes the calendar in force into working_day_index, the table the database's own
+ * working_days_between() reads (the dashboard's stage durations are counted by a trigger). Run in
+ * the transaction of every calendar change, and by the reference-data seed; the first time it fills
+ * the table, the stage durations already recorded are counted again with the real calendar.
+ */
+export async function syncWorkingDayIndex(db: Pick<PrismaClient, 'calendarEntry' | '$executeRaw' | '$queryRaw'>): Promise<void> {
+  const { days, counts } = await loadWorkingDayIndex(db);
+  const [state] = await db.$queryRaw<{ filled: boolean }[]>`SELECT EXISTS (SELECT 1 FROM working_day_index) AS filled`;
+  await db.$executeRaw`
+    INSERT INTO working_day_index (day, index)
+    SELECT d, i FROM unnest(${days}::date[], ${days.map((day) => counts.get(day) as number)}::int[]) AS t(d, i)
+    ON CONFLICT (day) DO UPDATE SET index = EXCLUDED.index WHERE working_day_index.index <> EXCLUDED.index`;
+  if (!state?.filled) await db.$queryRaw`SELECT rebuild_stage_durations()::text`;
+}
+
 /** One day of the calendar in force. */
 export async function getCalendarDay(prisma: PrismaClient, date: IsoDate): Promise<CalendarDayState> {
   const row = await prisma.calendarEntry.findFirst({ where: { date: dbDate(date), source: 'ADMIN' }, select: ADMIN_ROW_SELECT });
@@ -187,6 +225,7 @@ export async function setCalendarDay(
       select: ADMIN_ROW_SELECT,
     });
     const after = dayState(date, row);
+    await syncWorkingDayIndex(tx);
     await appendAudit(tx, {
       actor: actor.username,
       action: CALENDAR_AUDIT_ACTIONS.set,
@@ -210,6 +249,7 @@ export async function resetCalendarDay(prisma: PrismaClient, request: { date: Is
     const existing = await tx.calendarEntry.findUnique({ where: { date: dbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
     if (!existing || existing.source !== 'ADMIN') return null;
     await tx.calendarEntry.delete({ where: { date: dbDate(date) } });
+    await syncWorkingDayIndex(tx);
     const before = dayState(date, existing);
     const after = dayState(date, null);
     await appendAudit(tx, {

@@ -56,6 +56,7 @@ export {
   type TimeLimit,
   type TimeUnit,
 } from './calendar/deadline';
+export { buildWorkingDayIndex, countWorkingDays, nthWorkingDayAfter, type WorkingDayIndex } from './calendar/day-index';
 
 export {
   CRITERION_KEYS,

@@ -1,94 +1,90 @@
-import { DossierStage, DossierStatus } from '../../generated/prisma/client';
-import { addDays, workingDaysBetween, type IsoDate, type WorkingDayCalendar } from '../../domain';
-import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
-import { todayInVietnam } from '../../infra/clock';
+import { DossierStage, DossierStatus, Prisma } from '../../generated/prisma/client';
+import { addDays, type IsoDate, type WorkingDayIndex } from '../../domain';
+import { dbDate } from '../../db/dates';
+import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { ApiDeps } from '../deps';
-import { isoDateOf, vietnamDayStart } from '../../db/dates';
-import { urgency } from '../tasks/urgency';
+import { nearDueBefore } from '../tasks/urgency';
+
+/**
+ * The manager's dashboard. Every figure is one small function reading a few rows: the counts and the
+ * stage durations come from aggregates that triggers keep in the transaction of every write
+ * (migration 20261203183000_read_model_at_scale), so the dashboard's cost does not grow with the
+ * number of dossiers or audit events. A new figure is one more function composed in dashboard().
+ */
+type Db = Pick<ApiDeps, 'prisma'>;
 
 const zeroes = <T extends string>(keys: Record<string, T>): Record<T, number> =>
   Object.fromEntries(Object.values(keys).map((k) => [k, 0])) as Record<T, number>;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** Dossiers by stage and by status (table dossier_counts). */
+export async function dossierCounts(deps: Db) {
+  const rows = await deps.prisma.$queryRaw<{ stage: DossierStage; status: DossierStatus; dossiers: number }[]>`
+    SELECT stage, status, dossiers FROM dossier_counts WHERE dossiers <> 0`;
+  const byStage = zeroes(DossierStage);
+  const byStatus = zeroes(DossierStatus);
+  for (const row of rows) {
+    byStage[row.stage] += row.dossiers;
+    byStatus[row.status] += row.dossiers;
+  }
+  return { total: rows.reduce((sum, row) => sum + row.dossiers, 0), byStage, byStatus };
 }
 
-/** The start of the Vietnamese day `date` (UTC+7, no daylight saving). */
+/**
+ * Dossiers whose earliest open task is past due (overdue) or due within NEAR_DUE_WORKING_DAYS
+ * working days (near due). Reads the open tasks only (index on status, due date): they grow with the
+ * work in hand, not with the archive.
+ */
+export async function dueCounts(deps: Db, index: WorkingDayIndex, today: IsoDate) {
+  const [row] = await deps.prisma.$queryRaw<{ overdue: number; nearDue: number }[]>`
+    SELECT count(*) FILTER (WHERE next_due < ${dbDate(today)}::date)::int AS "overdue",
+           count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date AND next_due < ${dbDate(nearDueBefore(index, today))}::date)::int AS "nearDue"
+    FROM (SELECT min(due_on) AS next_due FROM tasks WHERE status = 'OPEN' AND due_on IS NOT NULL AND dossier_id IS NOT NULL GROUP BY dossier_id) AS t`;
+  return { overdue: row?.overdue ?? 0, nearDue: row?.nearDue ?? 0 };
+}
+
+/** The median of a histogram given as [value, count] pairs sorted by value. */
+function histogramMedian(bins: readonly (readonly [number, number])[]): number {
+  const n = bins.reduce((sum, [, count]) => sum + count, 0);
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const [value, count] of bins) {
+      seen += count;
+      if (position < seen) return value;
+    }
+    throw new Error('histogramMedian: position past the end');
+  };
+  return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+}
 
 /**
- * Working days each stage took, from the audit trail: a dossier enters a stage with the audited
- * event whose new value names it, and leaves it with the next event naming another stage. Each
- * stay that ended within [from, to] (Vietnam dates) is one sample.
+ * Working days each stage took: a dossier enters a stage with the audited event whose new value
+ * names it, and leaves it with the next event naming another stage; each stay that ended within
+ * [from, to] (Vietnam dates) is one sample. The trigger on audit_events counts each ended stay
+ * under its last day and its working days (table stage_duration_counts), so a period is a range
+ * of that table, folded into one histogram per stage.
  */
-export async function stageDurations(deps: Pick<ApiDeps, 'prisma'>, calendar: WorkingDayCalendar, from: IsoDate, to: IsoDate) {
-  const windowEnd = vietnamDayStart(addDays(to, 1));
-  const codes = await deps.prisma.auditEvent.findMany({
-    where: { entityType: 'Dossier', dossierCode: { not: null }, occurredAt: { gte: vietnamDayStart(from), lt: windowEnd } },
-    distinct: ['dossierCode'],
-    select: { dossierCode: true },
-  });
-  const events = await deps.prisma.auditEvent.findMany({
-    where: { entityType: 'Dossier', dossierCode: { in: codes.map((c) => c.dossierCode as string) }, occurredAt: { lt: windowEnd } },
-    select: { dossierCode: true, occurredAt: true, newValue: true },
-    orderBy: { id: 'asc' },
-  });
-  const samples = new Map<string, number[]>();
-  const current = new Map<string, { stage: string; since: IsoDate }>();
-  for (const event of events) {
-    const stage = (event.newValue as { stage?: unknown } | null)?.stage;
-    if (typeof stage !== 'string') continue;
-    const code = event.dossierCode as string;
-    const day = todayInVietnam(event.occurredAt);
-    const stay = current.get(code);
-    if (stay?.stage === stage) continue;
-    if (stay && day >= from) {
-      const list = samples.get(stay.stage) ?? [];
-      list.push(workingDaysBetween(calendar, stay.since, day));
-      samples.set(stay.stage, list);
-    }
-    current.set(code, { stage, since: day });
-  }
+export async function stageDurations(deps: Db, from: IsoDate, to: IsoDate) {
+  const rows = await deps.prisma.$queryRaw<{ stage: string; workingDays: number; stays: number }[]>(Prisma.sql`
+    SELECT stage, working_days AS "workingDays", sum(stays)::int AS stays
+    FROM stage_duration_counts WHERE left_on BETWEEN ${dbDate(from)}::date AND ${dbDate(to)}::date
+    GROUP BY stage, working_days ORDER BY stage, working_days`);
+  const bins = new Map<string, [number, number][]>();
+  for (const row of rows) bins.set(row.stage, [...(bins.get(row.stage) ?? []), [row.workingDays, row.stays]]);
   const stages = Object.fromEntries(
     Object.values(DossierStage)
-      .filter((stage) => samples.has(stage))
+      .filter((stage) => bins.has(stage))
       .map((stage) => {
-        const list = samples.get(stage) as number[];
-        return [stage, { medianWorkingDays: median(list), samples: list.length }];
+        const histogram = bins.get(stage) as [number, number][];
+        return [stage, { medianWorkingDays: histogramMedian(histogram), samples: histogram.reduce((sum, [, count]) => sum + count, 0) }];
       }),
   );
   return { from, to, stages };
 }
 
-export async function dashboard(deps: Pick<ApiDeps, 'prisma'>, today: IsoDate, period: { from?: IsoDate; to?: IsoDate }) {
+export async function dashboard(deps: Db, today: IsoDate, period: { from?: IsoDate; to?: IsoDate }) {
   const to = period.to ?? today;
   const from = period.from ?? addDays(to, -365);
-  const calendar = await loadWorkingDayCalendar(deps.prisma);
-  const [byStageRows, byStatusRows, nextDue, durations] = await Promise.all([
-    deps.prisma.dossier.groupBy({ by: ['stage'], _count: { _all: true } }),
-    deps.prisma.dossier.groupBy({ by: ['status'], _count: { _all: true } }),
-    deps.prisma.task.groupBy({ by: ['dossierId'], where: { status: 'OPEN', dueOn: { not: null } }, _min: { dueOn: true } }),
-    stageDurations(deps, calendar, from, to),
-  ]);
-  const byStage = zeroes(DossierStage);
-  for (const row of byStageRows) byStage[row.stage] = row._count._all;
-  const byStatus = zeroes(DossierStatus);
-  for (const row of byStatusRows) byStatus[row.status] = row._count._all;
-  let overdue = 0;
-  let nearDue = 0;
-  for (const row of nextDue) {
-    const flags = urgency(calendar, today, isoDateOf(row._min.dueOn as Date));
-    if (flags.overdue) overdue += 1;
-    else if (flags.nearDue) nearDue += 1;
-  }
-  return {
-    today,
-    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
-    byStage,
-    byStatus,
-    overdue,
-    nearDue,
-    stageDurations: durations,
-  };
+  const index = await loadWorkingDayIndex(deps.prisma);
+  const [counts, due, durations] = await Promise.all([dossierCounts(deps), dueCounts(deps, index, today), stageDurations(deps, from, to)]);
+  return { today, ...counts, ...due, stageDurations: durations };
 }

@@ -4,18 +4,16 @@ import { authenticate, currentUser, requireRole, STAFF_ROLES } from '../auth/mid
 import type { ApiDeps } from '../deps';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseQuery } from '../http/validate';
-import { z } from '../http/zod';
-import { InboxSchema } from './schemas';
+import { InboxQuerySchema, InboxSchema, INBOX_COUNT_LIMIT } from './schemas';
 import { listInbox } from './service';
-
-const NoQuerySchema = z.object({}).strict();
 
 export function taskRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/api/tasks', authenticate(deps), requireRole(...STAFF_ROLES), async (req, res) => {
-    parseQuery(NoQuerySchema, req);
+    const query = parseQuery(InboxQuerySchema, req);
     const today = todayInVietnam();
-    res.json({ today, items: await listInbox(deps, currentUser(res), today) });
+    const page = await listInbox(deps, currentUser(res), today, query);
+    res.json({ today, tab: query.tab, ...page });
   });
   return router;
 }
@@ -27,8 +25,11 @@ export const registerTaskDocs: DocsRegistration = (registry) => {
     tags: ['tasks'],
     summary: 'Hộp công việc (inbox): việc đang mở của người dùng, gấp nhất trước',
     description:
-      'Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department). Working days come from the calendar in force; nearDue = ≤ 2 working days left.',
+      'Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department), most urgent first. Working days come from the calendar in force; nearDue = ≤ 2 working days left. ' +
+      'Paged by keyset: `limit` tasks of the `tab` (all, mine, overdue, nearDue), then `nextCursor` as `cursor` for the next page (null on the last). ' +
+      `\`counts\` gives every tab's size on every page; they count at most ${INBOX_COUNT_LIMIT} open tasks (\`countsComplete\` false beyond).`,
     security: [{ bearerAuth: [] }],
+    request: { query: InboxQuerySchema },
     responses: {
       200: { description: 'Danh sách việc', content: { 'application/json': { schema: InboxSchema } } },
       ...problemResponses(400, 401, 403),

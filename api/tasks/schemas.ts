@@ -1,4 +1,5 @@
 import { DossierStage, DossierStatus, Role, RoundStatus, TaskKind } from '../../generated/prisma/client';
+import { cursorParam, keyPart } from '../http/cursor';
 import { z } from '../http/zod';
 
 export const InboxItemSchema = z
@@ -22,10 +23,47 @@ export const InboxItemSchema = z
   })
   .openapi('InboxItem');
 
+export const INBOX_TABS = ['all', 'mine', 'overdue', 'nearDue'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+export const INBOX_MAX_LIMIT = 200;
+/** Counts stop at this many open tasks per user: a count never reads more rows than this. */
+export const INBOX_COUNT_LIMIT = 10_000;
+
+/** The inbox's sort key (due date, nulls last; created at; id): where a page ends. */
+export type InboxCursor = { dueOn: string | null; createdAt: string; id: string };
+
+export const InboxQuerySchema = z
+  .object({
+    tab: z.enum(INBOX_TABS, `tab là một trong ${INBOX_TABS.join(', ')}`).default('all').openapi({
+      description: 'all: mọi việc đang mở; mine: giao đích danh cho tôi; overdue: đã quá hạn; nearDue: còn ≤ 2 ngày làm việc',
+    }),
+    limit: z.coerce
+      .number(`limit là số nguyên 1–${INBOX_MAX_LIMIT}`)
+      .int(`limit là số nguyên 1–${INBOX_MAX_LIMIT}`)
+      .min(1, `limit là số nguyên 1–${INBOX_MAX_LIMIT}`)
+      .max(INBOX_MAX_LIMIT, `limit tối đa ${INBOX_MAX_LIMIT}`)
+      .default(50)
+      .openapi({ description: `Số việc mỗi trang (mặc định 50, tối đa ${INBOX_MAX_LIMIT})` }),
+    cursor: cursorParam<InboxCursor>((key) => {
+      const [dueOn, createdAt, id] = key as unknown[];
+      if ((dueOn !== null && !keyPart.date(dueOn)) || !keyPart.instant(createdAt) || !keyPart.uuid(id)) return null;
+      return { dueOn, createdAt, id };
+    }).optional(),
+  })
+  .strict();
+
+export type InboxQuery = z.infer<typeof InboxQuerySchema>;
+
 export const InboxSchema = z
   .object({
     today: z.string().openapi({ description: 'Hôm nay theo giờ Việt Nam' }),
-    items: z.array(InboxItemSchema),
+    items: z.array(InboxItemSchema).openapi({ description: 'Một trang việc của tab, gấp nhất trước' }),
+    tab: z.enum(INBOX_TABS),
+    nextCursor: z.string().nullable().openapi({ description: 'Gửi lại làm cursor để xem trang sau; null: hết' }),
+    counts: z
+      .object({ all: z.number().int(), mine: z.number().int(), overdue: z.number().int(), nearDue: z.number().int() })
+      .openapi({ description: `Số việc của từng tab (đếm tối đa ${INBOX_COUNT_LIMIT} việc đang mở)` }),
+    countsComplete: z.boolean().openapi({ description: `false: người dùng có hơn ${INBOX_COUNT_LIMIT} việc đang mở và counts là số tối thiểu (đếm trên ${INBOX_COUNT_LIMIT} việc)` }),
   })
   .openapi('Inbox');
 

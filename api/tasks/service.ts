@@ -1,69 +1,152 @@
-import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma, type DossierStage, type DossierStatus, type Role, type RoundStatus, type TaskKind } from '../../generated/prisma/client';
+import { dbDate, isoDateOf } from '../../db/dates';
+import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { IsoDate } from '../../domain';
 import type { AuthUser } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
-import type { InboxItem } from './schemas';
-import { isoDateOf } from '../../db/dates';
-import { urgency } from './urgency';
+import { encodeCursor } from '../http/cursor';
+import { INBOX_COUNT_LIMIT, type InboxCursor, type InboxItem, type InboxQuery, type InboxTab } from './schemas';
+import { nearDueBefore, urgency } from './urgency';
 
 /**
  * Which open tasks are a user's: assigned to them by name; or, unassigned, for one of their roles —
  * a reviewer only for their own department (tasks naming no department go to every reviewer).
+ * Each branch is served by an index of tasks on (status, assignee | role | department, due date).
  */
-export function inboxFilter(user: AuthUser): Prisma.TaskWhereInput {
-  const pools: Prisma.TaskWhereInput[] = [{ assigneeId: user.id }];
+export function inboxPool(user: AuthUser): Prisma.Sql {
+  const pools: Prisma.Sql[] = [Prisma.sql`t.assignee_id = ${user.id}::uuid`];
   const roles = user.roles.filter((role) => role !== 'REVIEWER');
-  if (roles.length) pools.push({ assigneeId: null, role: { in: roles } });
+  if (roles.length) pools.push(Prisma.sql`(t.assignee_id IS NULL AND t.role = ANY(${roles}::role[]))`);
   if (user.roles.includes('REVIEWER')) {
-    pools.push({ assigneeId: null, role: 'REVIEWER', departmentId: null });
+    pools.push(Prisma.sql`(t.assignee_id IS NULL AND t.role = 'REVIEWER' AND t.department_id IS NULL)`);
     if (user.departmentId) {
-      pools.push({ assigneeId: null, role: 'REVIEWER', departmentId: user.departmentId });
-      pools.push({ assigneeId: null, role: null, departmentId: user.departmentId });
+      pools.push(Prisma.sql`(t.assignee_id IS NULL AND (t.role = 'REVIEWER' OR t.role IS NULL) AND t.department_id = ${user.departmentId}::uuid)`);
     }
   }
-  return { status: 'OPEN', OR: pools };
+  return Prisma.sql`t.status = 'OPEN' AND (${Prisma.join(pools, ' OR ')})`;
 }
 
-/** The user's open tasks, most urgent first (earliest due date; tasks without one last). */
-export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, today: IsoDate): Promise<InboxItem[]> {
-  const [tasks, calendar] = await Promise.all([
-    deps.prisma.task.findMany({
-      where: inboxFilter(user),
-      include: { dossier: { include: { cluster: true, round: { select: { code: true } } } }, round: { include: { cluster: true } }, department: true },
-      orderBy: [{ dueOn: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
-    }),
-    loadWorkingDayCalendar(deps.prisma),
+/** The tab's filter; `nearBefore` is the first day with more than NEAR_DUE_WORKING_DAYS working days left. */
+function tabFilter(tab: InboxTab, user: AuthUser, today: IsoDate, nearBefore: IsoDate): Prisma.Sql {
+  switch (tab) {
+    case 'mine':
+      return Prisma.sql`t.assignee_id = ${user.id}::uuid`;
+    case 'overdue':
+      return Prisma.sql`t.due_on < ${dbDate(today)}::date`;
+    case 'nearDue':
+      return Prisma.sql`t.due_on >= ${dbDate(today)}::date AND t.due_on < ${dbDate(nearBefore)}::date`;
+    case 'all':
+      return Prisma.sql`TRUE`;
+  }
+}
+
+/** Strictly after the cursor in the inbox order: due date (no due date last), created at, id. */
+function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
+  if (!cursor) return Prisma.sql`TRUE`;
+  const rest = Prisma.sql`(t.created_at, t.id) > (${new Date(cursor.createdAt)}::timestamptz, ${cursor.id}::uuid)`;
+  if (cursor.dueOn === null) return Prisma.sql`(t.due_on IS NULL AND ${rest})`;
+  const due = Prisma.sql`${dbDate(cursor.dueOn)}::date`;
+  return Prisma.sql`(t.due_on > ${due} OR t.due_on IS NULL OR (t.due_on = ${due} AND ${rest}))`;
+}
+
+interface InboxRow {
+  id: string;
+  kind: TaskKind;
+  role: Role | null;
+  assigneeId: string | null;
+  dueOn: Date | null;
+  createdAt: Date;
+  version: number;
+  departmentCode: string | null;
+  dossierCode: string | null;
+  dossierRoundCode: string | null;
+  projectTitle: string | null;
+  dossierClusterName: string | null;
+  stage: DossierStage | null;
+  status: DossierStatus | null;
+  roundCode: string | null;
+  roundStatus: RoundStatus | null;
+  roundClusterName: string | null;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor: string | null;
+  counts: Record<InboxTab, number>;
+  countsComplete: boolean;
+}
+
+/**
+ * One page of the user's open tasks, most urgent first (earliest due date; tasks without one last),
+ * and the size of each tab. Three statements whatever the inbox's size: the calendar's overrides,
+ * the page (one query, joined), and the counts (over at most INBOX_COUNT_LIMIT of the user's open
+ * tasks). Working days left come from the calendar indexed once, a lookup per task.
+ */
+export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, today: IsoDate, query: InboxQuery): Promise<InboxPage> {
+  const index = await loadWorkingDayIndex(deps.prisma);
+  const nearBefore = nearDueBefore(index, today);
+  const pool = inboxPool(user);
+  const [rows, [counted]] = await Promise.all([
+    deps.prisma.$queryRaw<InboxRow[]>`
+      SELECT t.id, t.kind, t.role, t.assignee_id AS "assigneeId", t.due_on AS "dueOn", t.created_at AS "createdAt", t.version,
+             dep.code AS "departmentCode",
+             d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.name AS "dossierClusterName",
+             d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.name AS "roundClusterName"
+      FROM tasks t
+      LEFT JOIN departments dep ON dep.id = t.department_id
+      LEFT JOIN dossiers d ON d.id = t.dossier_id
+      LEFT JOIN selection_rounds dr ON dr.id = d.round_id
+      LEFT JOIN clusters dc ON dc.id = d.cluster_id
+      LEFT JOIN selection_rounds r ON r.id = t.round_id
+      LEFT JOIN clusters rc ON rc.id = r.cluster_id
+      WHERE ${pool} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}
+      ORDER BY t.due_on ASC NULLS LAST, t.created_at ASC, t.id ASC
+      LIMIT ${query.limit + 1}`,
+    deps.prisma.$queryRaw<{ all: number; mine: number; overdue: number; nearDue: number }[]>`
+      SELECT count(*)::int AS "all",
+             count(*) FILTER (WHERE assignee_id = ${user.id}::uuid)::int AS "mine",
+             count(*) FILTER (WHERE due_on < ${dbDate(today)}::date)::int AS "overdue",
+             count(*) FILTER (WHERE due_on >= ${dbDate(today)}::date AND due_on < ${dbDate(nearBefore)}::date)::int AS "nearDue"
+      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${pool} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
   ]);
-  return tasks.map((task) => {
-    const dueOn = task.dueOn ? isoDateOf(task.dueOn) : null;
-    const flags = dueOn ? urgency(calendar, today, dueOn) : { workingDaysLeft: null, nearDue: false, overdue: false };
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const items = page.map((row): InboxItem => {
+    const dueOn = row.dueOn ? isoDateOf(row.dueOn) : null;
+    const flags = dueOn ? urgency(index, today, dueOn) : { workingDaysLeft: null, nearDue: false, overdue: false };
     return {
-      taskId: task.id,
-      kind: task.kind,
-      ...(task.dossier
+      taskId: row.id,
+      kind: row.kind,
+      ...(row.dossierCode
         ? {
-            dossierCode: task.dossier.code,
-            roundCode: task.dossier.round.code,
-            projectTitle: task.dossier.projectTitle,
-            clusterName: task.dossier.cluster.name,
-            stage: task.dossier.stage,
-            status: task.dossier.status,
+            dossierCode: row.dossierCode,
+            roundCode: row.dossierRoundCode,
+            projectTitle: row.projectTitle as string,
+            clusterName: row.dossierClusterName as string,
+            stage: row.stage as DossierStage,
+            status: row.status as DossierStatus,
           }
         : {
             dossierCode: null,
-            roundCode: task.round?.code ?? null,
-            projectTitle: `Đợt lựa chọn ${task.round?.code ?? ''}`,
-            clusterName: task.round?.cluster.name ?? '',
-            stage: task.round?.status ?? 'CALL_PENDING',
+            roundCode: row.roundCode,
+            projectTitle: `Đợt lựa chọn ${row.roundCode ?? ''}`,
+            clusterName: row.roundClusterName ?? '',
+            stage: row.roundStatus ?? 'CALL_PENDING',
             status: 'ROUND' as const,
           }),
-      role: task.role,
-      departmentCode: task.department?.code ?? null,
-      assignedToMe: task.assigneeId === user.id,
+      role: row.role,
+      departmentCode: row.departmentCode,
+      assignedToMe: row.assigneeId === user.id,
       dueOn,
       ...flags,
-      version: task.version,
+      version: row.version,
     };
   });
+  const counts = counted ?? { all: 0, mine: 0, overdue: 0, nearDue: 0 };
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.dueOn ? isoDateOf(last.dueOn) : null, last.createdAt.toISOString(), last.id]) : null,
+    counts: { all: Math.min(counts.all, INBOX_COUNT_LIMIT), mine: counts.mine, overdue: counts.overdue, nearDue: counts.nearDue },
+    countsComplete: counts.all <= INBOX_COUNT_LIMIT,
+  };
 }

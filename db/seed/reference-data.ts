@@ -1,4 +1,5 @@
 import { dbDate } from '../dates';
+import { syncWorkingDayIndex } from '../working-day-calendar';
 import type { PrismaClient } from '../../generated/prisma/client';
 
 /** Clusters open to investors in Long An (DOIT notice 1759/TB-SCT), DOMAIN.md section 7. */
@@ -48,4 +49,6 @@ export async function seedReferenceData(prisma: PrismaClient): Promise<void> {
     data: SEED_DEPARTMENTS.map((d) => ({ code: d.code, name: d.name, validFrom: date(d.validFrom) as Date, validTo: date(d.validTo), successorCode: d.successorCode })),
     skipDuplicates: true,
   });
+  // The calendar as the database's working_days_between() sees it (dashboard stage durations).
+  await syncWorkingDayIndex(prisma);
 }
