@@ -29,6 +29,8 @@ const ConfigSchema = z
       .string()
       .default('false')
       .transform((value) => (value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
+    /** Workflows a worker keeps in memory between their tasks (default in worker/create-worker.ts); one evicted is replayed from its history at its next task. */
+    WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Temporal payload keys (infra/payload-codec.ts); unset outside production: a key kept in DATA_DIR. */
     PAYLOAD_KEYS: PayloadKeysSchema.optional(),

@@ -1,6 +1,15 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { cachedWorkflowBundle } from './workflow-bundle';
+
+/**
+ * Workflows one worker keeps in memory between their tasks. The SDK's default grows with the heap
+ * limit (600 per GiB, ~2,300 here, ~1.5 GB of workflow state); a dossier waits days between human
+ * steps, so a cached copy is rarely used again soon, and an evicted one costs one replay of its
+ * short history (a few ms) at its next task. Measured figures: README, "Performance and scale".
+ */
+export const DEFAULT_CACHED_WORKFLOWS = 500;
 
 export interface WorkerSetup {
   connection: NativeConnection;
@@ -9,8 +18,10 @@ export interface WorkerSetup {
   deps: ActivityDeps;
   /** Encrypts payloads (infra/payload-codec.ts); required so that no worker writes personal data in clear. */
   dataConverter: DataConverter;
-  /** A prebuilt bundle (tests build it once); otherwise the worker bundles workflows/ itself. */
+  /** A prebuilt bundle (tests build it once); otherwise the bundle cached for the current sources (worker/workflow-bundle.ts). */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** WORKER_CACHED_WORKFLOWS; default DEFAULT_CACHED_WORKFLOWS. */
+  cachedWorkflows?: number;
 }
 
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
@@ -20,6 +31,7 @@ export async function createWorker(setup: WorkerSetup): Promise<Worker> {
     taskQueue: setup.taskQueue,
     activities: createActivities(setup.deps),
     dataConverter: setup.dataConverter,
-    ...(setup.workflowBundle ? { workflowBundle: setup.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    workflowBundle: setup.workflowBundle ?? { codePath: (await cachedWorkflowBundle()).codePath },
+    maxCachedWorkflows: setup.cachedWorkflows ?? DEFAULT_CACHED_WORKFLOWS,
   });
 }

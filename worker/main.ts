@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       deps: { prisma, mailer, config },
       dataConverter: encryptingDataConverter(payloadKeyring(config)),
+      cachedWorkflows: config.WORKER_CACHED_WORKFLOWS,
     });
     logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
     await worker.run();
