@@ -9,6 +9,7 @@ import { closeOpinionTask, markTaskReminded, type CloseOpinionTaskRecord } from 
 import { recordScore, type ScoreRecord } from './dossier/scores';
 import { recordTransition, type TransitionRecord } from './dossier/transitions';
 import { sendMail } from './mail';
+import { recordMonitoringChange, recordMonitoringStarted, type MonitoringChange, type MonitoringStartedRecord } from './monitoring/records';
 import { failFastOnDataErrors } from './non-retryable';
 import { latestAppraisalDeadline, recordRoundDeadlines, recordRoundOpened, recordRoundTransition, type RoundOpenedRecord, type RoundTransitionRecord } from './round/records';
 import { staffRecipients, userExists, votingCouncilMembers } from './staff';
@@ -38,5 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail),
+    recordMonitoringStarted: (record: MonitoringStartedRecord) => recordMonitoringStarted(deps, record),
+    recordMonitoringChange: (change: MonitoringChange) => recordMonitoringChange(deps, change),
   });
 }

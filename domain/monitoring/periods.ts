@@ -3,8 +3,10 @@ import { DomainError } from '../errors';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** The day before the first of the next month. */
 function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const next = month === 12 ? `${pad(year + 1, 4)}-01-01` : `${pad(year, 4)}-${pad(month + 1, 2)}-01`;
+  return Number(addDays(next, -1).slice(8, 10));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import { addDays, rankApplicants, type Deadline } from '../../domain';
 import { runHumanTask } from '../common/human-task';
 import { appraisalStartSignal, dossierWorkflowId, roundResultSignal, type RoundResultSignal } from '../dossier/api';
@@ -7,6 +7,7 @@ import { recomputeRoundDeadlinesOnCalendarChange } from './calendar-changes';
 import { acts, RoundContext, SYSTEM } from './context';
 import { setRoundHandlers } from './handlers';
 import { announcementRequestMails, decisionRequestMails, reportRequestMails, submissionRequestMails } from './mails';
+import { START_CLUSTER_MONITORING, startClusterMonitoring } from './monitoring-start';
 
 /**
  * One selection round for a cluster (shared/DOMAIN.md §2), its steps in the order of the law:
@@ -159,6 +160,7 @@ async function provincialDecision(ctx: RoundContext, report: RoundReportView): P
         ? { outcome: 'NOT_SELECTED', reason: `UBND tỉnh đã chọn nhà đầu tư khác cho đợt lựa chọn ${ctx.code} (hồ sơ ${winnerCode}).` }
         : { outcome: 'REJECTED', reason: decision.reason },
   );
+  if (winnerCode && patched(START_CLUSTER_MONITORING)) await startClusterMonitoring(ctx, winnerCode, decision.actor);
   return decision.outcome;
 }
 
