@@ -22,7 +22,10 @@ export const registerDossierListDocs: DocsRegistration = (registry) => {
     path: '/api/dossiers',
     tags: ['dossiers'],
     summary: 'Danh sách hồ sơ (list dossiers) với bộ lọc và phân trang',
-    description: 'Any staff role. Newest filing first. `overdue` means an open task is past its due date.',
+    description:
+      'Any staff role. Newest filing first (filed on, then code). `overdue` means an open task is past its due date. ' +
+      'Page with `cursor` = the previous page\'s `nextCursor` (keyset: the same cost at any depth); `page` (offset) reaches the first 10,000 dossiers. ' +
+      '`total` counts at most 1,000 matching dossiers (`totalExact` false beyond: show "1000+").',
     security: [{ bearerAuth: [] }],
     request: { query: DossierListQuerySchema },
     responses: {

@@ -1,8 +1,16 @@
 import { DossierStage, DossierStatus } from '../../generated/prisma/client';
 import { IsoDateSchema } from '../http/dates';
+import { cursorParam, keyPart } from '../http/cursor';
 import { text, z } from '../http/zod';
 
 export const MAX_PAGE_SIZE = 100;
+/** `total` counts at most this many dossiers (then totalExact is false): a page never counts the archive. */
+export const TOTAL_LIMIT = 1_000;
+/** Offset paging stops here; deeper pages are reached with `cursor` (keyset), which costs the same at any depth. */
+export const MAX_OFFSET = 10_000;
+
+/** The list's sort key (filed on, newest first; code): where a page ends. */
+export type DossierListCursor = { filedOn: string; code: string };
 
 export const DossierListQuerySchema = z
   .object({
@@ -21,9 +29,18 @@ export const DossierListQuerySchema = z
       .min(1, `pageSize là số nguyên 1–${MAX_PAGE_SIZE}`)
       .max(MAX_PAGE_SIZE, `pageSize tối đa ${MAX_PAGE_SIZE}`)
       .default(20),
+    cursor: cursorParam<DossierListCursor>((key) => {
+      const [filedOn, code] = key as unknown[];
+      return keyPart.date(filedOn) && keyPart.code(code) ? { filedOn, code } : null;
+    }).optional(),
   })
   .strict()
-  .refine((q) => !q.filedFrom || !q.filedTo || q.filedFrom <= q.filedTo, { message: 'filedFrom phải trước hoặc bằng filedTo', path: ['filedTo'] });
+  .refine((q) => !q.filedFrom || !q.filedTo || q.filedFrom <= q.filedTo, { message: 'filedFrom phải trước hoặc bằng filedTo', path: ['filedTo'] })
+  .refine((q) => (q.page - 1) * q.pageSize <= MAX_OFFSET, {
+    message: `page × pageSize vượt quá ${MAX_OFFSET} hồ sơ: dùng cursor (nextCursor của trang trước) để xem sâu hơn`,
+    path: ['page'],
+  })
+  .refine((q) => !q.cursor || q.page === 1, { message: 'cursor thay cho page: bỏ page khi gửi cursor', path: ['page'] });
 
 export type DossierListQuery = z.infer<typeof DossierListQuerySchema>;
 
@@ -46,6 +63,8 @@ export const DossierListSchema = z
     items: z.array(DossierListItemSchema),
     page: z.number().int(),
     pageSize: z.number().int(),
-    total: z.number().int(),
+    total: z.number().int().openapi({ description: `Số hồ sơ khớp bộ lọc, đếm tối đa ${TOTAL_LIMIT} (totalExact false: còn nhiều hơn)` }),
+    totalExact: z.boolean().openapi({ description: `false: hơn ${TOTAL_LIMIT} hồ sơ khớp; total là ${TOTAL_LIMIT}` }),
+    nextCursor: z.string().nullable().openapi({ description: 'Gửi lại làm cursor để xem trang sau; null: hết' }),
   })
   .openapi('DossierList');

@@ -1,44 +1,68 @@
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma, type DossierStage, type DossierStatus } from '../../generated/prisma/client';
 import type { IsoDate } from '../../domain';
 import type { ApiDeps } from '../deps';
 import { dbDate, isoDateOf } from '../../db/dates';
-import type { DossierListQuery } from './schemas';
+import { encodeCursor } from '../http/cursor';
+import { TOTAL_LIMIT, type DossierListCursor, type DossierListQuery } from './schemas';
 
 /** A dossier is overdue when one of its open tasks is past its due date. */
-export const overdueTasks = (today: IsoDate): Prisma.TaskWhereInput => ({ status: 'OPEN', dueOn: { lt: dbDate(today) } });
+const overdueDossierIds = (today: IsoDate) => Prisma.sql`SELECT t.dossier_id FROM tasks t WHERE t.status = 'OPEN' AND t.due_on < ${dbDate(today)}::date`;
 
+/** The filters, each one served by an index of dossiers in the list's order (filed_on DESC, code). */
+function filters(query: DossierListQuery, today: IsoDate): Prisma.Sql {
+  const where: Prisma.Sql[] = [];
+  if (query.cluster) where.push(Prisma.sql`d.cluster_id = (SELECT c.id FROM clusters c WHERE c.code = ${query.cluster})`);
+  if (query.stage) where.push(Prisma.sql`d.stage = ${query.stage}::dossier_stage`);
+  if (query.status) where.push(Prisma.sql`d.status = ${query.status}::dossier_status`);
+  if (query.filedFrom) where.push(Prisma.sql`d.filed_on >= ${dbDate(query.filedFrom)}::date`);
+  if (query.filedTo) where.push(Prisma.sql`d.filed_on <= ${dbDate(query.filedTo)}::date`);
+  if (query.overdue === true) where.push(Prisma.sql`d.id IN (${overdueDossierIds(today)})`);
+  if (query.overdue === false) where.push(Prisma.sql`d.id NOT IN (${overdueDossierIds(today)} AND t.dossier_id IS NOT NULL)`);
+  return where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`;
+}
+
+/** Strictly after the cursor in the list's order: filed on (newest first), then code. */
+const afterCursor = (cursor: DossierListCursor | undefined) =>
+  cursor ? Prisma.sql`(d.filed_on < ${dbDate(cursor.filedOn)}::date OR (d.filed_on = ${dbDate(cursor.filedOn)}::date AND d.code > ${cursor.code}))` : Prisma.sql`TRUE`;
+
+interface ListRow {
+  code: string;
+  projectTitle: string;
+  clusterCode: string;
+  clusterName: string;
+  applicantName: string;
+  stage: DossierStage;
+  status: DossierStatus;
+  filedOn: Date;
+  nextDue: Date | null;
+}
+
+/**
+ * One page of dossiers, newest filing first: one query for the page (cluster, applicant and next due
+ * date joined) and one bounded count (at most TOTAL_LIMIT rows read). `cursor` pages by keyset at any
+ * depth; `page` (offset) is kept for short lists and bounded by MAX_OFFSET.
+ */
 export async function listDossiers(deps: Pick<ApiDeps, 'prisma'>, query: DossierListQuery, today: IsoDate) {
-  const where: Prisma.DossierWhereInput = {
-    ...(query.cluster ? { cluster: { code: query.cluster } } : {}),
-    ...(query.stage ? { stage: query.stage } : {}),
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.filedFrom || query.filedTo
-      ? { filedOn: { ...(query.filedFrom ? { gte: dbDate(query.filedFrom) } : {}), ...(query.filedTo ? { lte: dbDate(query.filedTo) } : {}) } }
-      : {}),
-    ...(query.overdue === true ? { tasks: { some: overdueTasks(today) } } : {}),
-    ...(query.overdue === false ? { tasks: { none: overdueTasks(today) } } : {}),
-  };
-  const [total, dossiers] = await Promise.all([
-    deps.prisma.dossier.count({ where }),
-    deps.prisma.dossier.findMany({
-      where,
-      include: {
-        cluster: { select: { code: true, name: true } },
-        applicant: { select: { name: true } },
-        tasks: { where: { status: 'OPEN', dueOn: { not: null } }, select: { dueOn: true }, orderBy: { dueOn: 'asc' }, take: 1 },
-      },
-      orderBy: [{ filedOn: 'desc' }, { code: 'asc' }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
+  const where = filters(query, today);
+  const [rows, [counted]] = await Promise.all([
+    deps.prisma.$queryRaw<ListRow[]>`
+      SELECT d.code, d.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
+             d.stage, d.status, d.filed_on AS "filedOn",
+             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'OPEN') AS "nextDue"
+      FROM dossiers d JOIN clusters c ON c.id = d.cluster_id JOIN applicants a ON a.id = d.applicant_id
+      WHERE ${where} AND ${afterCursor(query.cursor)}
+      ORDER BY d.filed_on DESC, d.code ASC
+      LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}`,
+    deps.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM dossiers d WHERE ${where} LIMIT ${TOTAL_LIMIT + 1}) AS matching`,
   ]);
-  const items = dossiers.map((d) => {
-    const nextDue = d.tasks[0]?.dueOn ? isoDateOf(d.tasks[0].dueOn) : null;
+  const page = rows.slice(0, query.pageSize);
+  const items = page.map((d) => {
+    const nextDue = d.nextDue ? isoDateOf(d.nextDue) : null;
     return {
       code: d.code,
       projectTitle: d.projectTitle,
-      cluster: d.cluster,
-      applicantName: d.applicant.name,
+      cluster: { code: d.clusterCode, name: d.clusterName },
+      applicantName: d.applicantName,
       stage: d.stage,
       status: d.status,
       filedOn: isoDateOf(d.filedOn),
@@ -46,5 +70,14 @@ export async function listDossiers(deps: Pick<ApiDeps, 'prisma'>, query: Dossier
       overdue: nextDue !== null && nextDue < today,
     };
   });
-  return { items, page: query.page, pageSize: query.pageSize, total };
+  const last = page[page.length - 1];
+  const total = counted?.n ?? 0;
+  return {
+    items,
+    page: query.page,
+    pageSize: query.pageSize,
+    total: Math.min(total, TOTAL_LIMIT),
+    totalExact: total <= TOTAL_LIMIT,
+    nextCursor: rows.length > query.pageSize && last ? encodeCursor([isoDateOf(last.filedOn), last.code]) : null,
+  };
 }
