@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:lifecycle`: the engine's figures beside a bare Temporal workflow on the same dev
+ * server (issue 13). Prints figures and ratios; asserts nothing; not part of `npm test`.
+ *
+ *   complete lifecycles/s and CPU seconds per lifecycle (every process of the run: PostgreSQL,
+ *     Temporal, worker, API, this driver), median of interleaved runs (project, bare, project, …);
+ *   history events per lifecycle, Updates and activities (the bare workflow gets the same counts);
+ *   workflow starts/s over many submissions, and the worker's memory per open workflow after them;
+ *   the worker's start with the workflow bundle built, then reused.
+ *
+ *   npm run bench:lifecycle                                  # 20 lifecycles, concurrency 10, 3 runs, 1,000 starts
+ *   npm run bench:lifecycle -- --lifecycles 4 --concurrency 2 --runs 1 --starts 20   # a quick look
+ * Warm `npm start` to healthy with many open workflows is `npm run bench:startup`.
+ */
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DEFAULT_CACHED_WORKFLOWS } from '../worker/create-worker';
+import { roundWorkflowId } from '../workflows/round/api';
+import { activitiesPerStep, histories, historyShape, runBareLifecycle, startBare, type HistoryShape } from './bench-engine/bare';
+import { ApiClient, fileLetter, runLifecycle } from './bench-engine/lifecycle';
+import { loadAverage, treeCpuSeconds } from './bench-engine/processes';
+import { startBenchStack, type Child } from './bench-engine/stack';
+import { inPool, median, option, ratio, table } from './bench-engine/report';
+
+const LIFECYCLES = option('lifecycles', 20);
+const CONCURRENCY = option('concurrency', 10);
+const RUNS = option('runs', 3);
+const STARTS = option('starts', 1_000);
+const BARE_QUEUE = 'bare-bench';
+/** The project worker's WORKER_CACHED_WORKFLOWS for the run; 0 keeps its default (worker/create-worker.ts). */
+const CACHED_WORKFLOWS = option('cached-workflows', 0);
+
+interface RunFigures {
+  perSecond: number;
+  cpuPerLifecycle: number;
+  load: string;
+}
+
+async function measure(count: number, one: (i: number) => Promise<void>): Promise<RunFigures> {
+  const cpu = treeCpuSeconds();
+  const started = Date.now();
+  await inPool(count, CONCURRENCY, one);
+  const seconds = (Date.now() - started) / 1000;
+  return { perSecond: count / seconds, cpuPerLifecycle: (treeCpuSeconds() - cpu) / count, load: loadAverage() };
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:lifecycle: ${LIFECYCLES} lifecycles, concurrency ${CONCURRENCY}, ${RUNS} interleaved runs, ${STARTS} starts; load ${loadAverage()}`);
+  const stack = await startBenchStack('lifecycle');
+  try {
+    // The worker's start: first with a bundle to build (an empty cache), then with the one just built.
+    const bundleEnv = { WORKFLOW_BUNDLE_DIR: path.join(stack.workDir, 'workflow-bundle'), ...(CACHED_WORKFLOWS ? { WORKER_CACHED_WORKFLOWS: String(CACHED_WORKFLOWS) } : {}) };
+    Object.assign(stack.env, bundleEnv);
+    const cold = await stack.startWorker();
+    await cold.stop();
+    const worker = await stack.startWorker();
+    const api = await stack.startApi();
+    const bareWorker = await stack.startBareWorker(BARE_QUEUE);
+    console.log(`worker ready: ${(cold.readyMs / 1000).toFixed(1)} s building the workflow bundle, ${(worker.readyMs / 1000).toFixed(1)} s reusing it`);
+
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    const client = new Client({ connection });
+    const http = new ApiClient([api.baseUrl]);
+    const clusters = await stack.addClusters(1 + LIFECYCLES * RUNS + STARTS);
+    let nextCluster = 0;
+    const cluster = () => clusters[nextCluster++] as string;
+
+    // Calibration: one lifecycle of each, counted from their histories.
+    const first = await runLifecycle(http, cluster());
+    const project = historyShape(await histories(client, [first.code, roundWorkflowId('', first.roundCode)]));
+    const steps = activitiesPerStep(project);
+    let bareId = 0;
+    const nextBareId = () => `bare-${++bareId}`;
+    const firstBare = nextBareId();
+    await runBareLifecycle(client, BARE_QUEUE, firstBare, steps);
+    const bare = historyShape(await histories(client, [firstBare]));
+
+    const projectRuns: RunFigures[] = [];
+    const bareRuns: RunFigures[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      projectRuns.push(await measure(LIFECYCLES, async () => void (await runLifecycle(http, cluster()))));
+      bareRuns.push(await measure(LIFECYCLES, () => runBareLifecycle(client, BARE_QUEUE, nextBareId(), steps)));
+      console.log(`run ${run}: project ${projectRuns[run - 1]?.perSecond.toFixed(2)}/s, bare ${bareRuns[run - 1]?.perSecond.toFixed(2)}/s (load ${bareRuns[run - 1]?.load})`);
+    }
+
+    // Starts: every submission opens a round and starts its dossier (two workflows); the bare one starts one with its first Update.
+    const memory = async (child: Child) => child.memory();
+    const projectBefore = await memory(worker);
+    const projectStarts = await measure(STARTS, async () => void (await fileLetter(http, cluster())));
+    const projectAfter = await memory(worker);
+    const bareBefore = await memory(bareWorker);
+    const bareStarts = await measure(STARTS, () => startBare(client, BARE_QUEUE, nextBareId(), steps));
+    const bareAfter = await memory(bareWorker);
+    const projectOpen = STARTS * 2;
+    const perOpen = (before: { heapMb: number; rssMb: number }, after: { heapMb: number; rssMb: number }, open: number) => ({
+      heapKb: ((after.heapMb - before.heapMb) * 1024) / open,
+      rssKb: ((after.rssMb - before.rssMb) * 1024) / open,
+    });
+    const projectMemory = perOpen(projectBefore, projectAfter, projectOpen);
+    const bareMemory = perOpen(bareBefore, bareAfter, STARTS);
+
+    const mid = (runs: RunFigures[], key: keyof Omit<RunFigures, 'load'>) => median(runs.map((r) => r[key]));
+    const shapeLine = (shape: HistoryShape) => `${shape.events} events, ${shape.updates} Updates, ${shape.activities} activities`;
+    console.log(`\nlifecycle shape: project ${shapeLine(project)} (dossier + round); bare ${shapeLine(bare)}`);
+    console.log(`project worker caches at most ${CACHED_WORKFLOWS || DEFAULT_CACHED_WORKFLOWS} workflows; bare worker: the SDK's default`);
+    table(
+      ['figure', 'project', 'bare', 'ratio', 'target'],
+      [
+        ['lifecycles/s (median)', mid(projectRuns, 'perSecond').toFixed(2), mid(bareRuns, 'perSecond').toFixed(2), ratio(mid(projectRuns, 'perSecond'), mid(bareRuns, 'perSecond')), '≥ 0.90'],
+        ['CPU s per lifecycle (median)', mid(projectRuns, 'cpuPerLifecycle').toFixed(2), mid(bareRuns, 'cpuPerLifecycle').toFixed(2), ratio(mid(projectRuns, 'cpuPerLifecycle'), mid(bareRuns, 'cpuPerLifecycle')), '≤ 1.30'],
+        ['history events per lifecycle', String(project.events), String(bare.events), ratio(project.events, bare.events), '≤ 1.10'],
+        [`workflow starts/s (${STARTS} submissions)`, projectStarts.perSecond.toFixed(1), bareStarts.perSecond.toFixed(1), ratio(projectStarts.perSecond, bareStarts.perSecond), ''],
+        [`worker heap per open workflow (${projectOpen} / ${STARTS})`, `${projectMemory.heapKb.toFixed(0)} kB`, `${bareMemory.heapKb.toFixed(0)} kB`, ratio(projectMemory.heapKb, bareMemory.heapKb), '≤ 1.50'],
+        ['worker RSS per open workflow', `${projectMemory.rssKb.toFixed(0)} kB`, `${bareMemory.rssKb.toFixed(0)} kB`, ratio(projectMemory.rssKb, bareMemory.rssKb), '≤ 1.50'],
+        ['worker heap / RSS after the starts', `${projectAfter.heapMb.toFixed(0)} / ${projectAfter.rssMb.toFixed(0)} MB`, `${bareAfter.heapMb.toFixed(0)} / ${bareAfter.rssMb.toFixed(0)} MB`, '', ''],
+      ],
+    );
+    console.log(`runs: ${projectRuns.map((r, i) => `${r.perSecond.toFixed(2)} vs ${bareRuns[i]?.perSecond.toFixed(2)}`).join('; ')}; load at end ${loadAverage()}`);
+    await connection.close();
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
