@@ -1,28 +1,83 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { MailRequest } from '../workflows/dossier/mails';
 import type { ActivityDeps } from './deps';
 
 /**
- * Sends a mail at most once per idempotency key: the outbox row is claimed first and marked sent
- * after SMTP accepts it, so a retried activity that finds it sent does nothing. The one window left
- * (a crash between SMTP's acceptance and the mark) resends with the same Message-ID, which mail
- * systems use to drop the duplicate.
+ * How long an attempt owns a mail it is sending. It matches the activities' start-to-close timeout
+ * (30 s), after which Temporal retries, and is longer than the mailer's own bounds on one send
+ * (infra/mailer.ts), so no two live attempts ever hold it together.
+ */
+export const MAIL_CLAIM_LEASE_MS = 30_000;
+
+const IN_DOUBT = 'lần gửi trước bị ngắt giữa chừng (tiến trình dừng); gửi lại cùng Message-ID';
+
+/**
+ * Sends a mail at most once per idempotency key, as far as SMTP allows. The outbox row is written,
+ * then claimed with a lease in its own committed statement before the send, then marked sent:
+ * - a retry that finds it sent does nothing;
+ * - a retry that finds a live claim (another attempt is sending it now, e.g. Temporal retried a slow
+ *   attempt) waits for the lease and tries again, so two attempts never send it side by side;
+ * - an SMTP refusal releases the claim: nothing was accepted, the retry sends;
+ * - a claim whose lease ran out unreleased belongs to an attempt that died mid-send (worker SIGKILLed):
+ *   the mail is in doubt and is sent again with the same Message-ID. It is a duplicate only when
+ *   the relay had already answered 250 and the attempt died before its mark was committed, a window
+ *   of milliseconds; receiving mail systems drop a repeated Message-ID.
  */
 export async function sendMail(deps: ActivityDeps, mail: MailRequest): Promise<{ sent: boolean }> {
-  const row = await deps.prisma.mailOutbox.upsert({
-    where: { idempotencyKey: mail.idempotencyKey },
-    create: { idempotencyKey: mail.idempotencyKey, to: mail.to, subject: mail.subject, body: mail.text, dossierCode: mail.dossierCode },
-    update: {},
-  });
+  // ON CONFLICT, not Prisma's upsert: two attempts inserting at once must both find the row, not fail on the unique key.
+  await deps.prisma.$executeRaw`
+    INSERT INTO mail_outbox (idempotency_key, "to", subject, body, dossier_code)
+    VALUES (${mail.idempotencyKey}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.dossierCode})
+    ON CONFLICT (idempotency_key) DO NOTHING`;
+  const row = await deps.prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: mail.idempotencyKey } });
   if (row.sentAt) return { sent: false };
+  const claimed = await claim(deps, row.id);
+  if (claimed === 'taken') return alreadySentOrWait(deps, row.id);
   try {
     await deps.mailer.send({ to: row.to, subject: row.subject, text: row.body, messageId: `<${row.id}@ccn-appraisal>` });
   } catch (error) {
     await deps.prisma.mailOutbox.update({
       where: { id: row.id },
-      data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message : String(error) },
+      data: { claimedUntil: null, lastError: error instanceof Error ? error.message : String(error) },
     });
     throw error;
   }
-  await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { attempts: { increment: 1 }, sentAt: new Date(), lastError: null } });
+  // A resend in doubt keeps its note: an operator can list the mails that may have gone out twice.
+  await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: claimed === 'in-doubt' ? IN_DOUBT : null } });
   return { sent: true };
+}
+
+/**
+ * Takes the lease when the mail is unsent and nobody holds a live one; the database's clock decides,
+ * so workers with skewed clocks agree. A concurrent claimer blocks on the row lock and then sees the
+ * new lease. 'in-doubt' when it took over the expired lease of an attempt that vanished (noted in
+ * last_error), 'taken' when the mail is sent or claimed by a live attempt.
+ */
+async function claim(deps: ActivityDeps, id: string): Promise<'free' | 'in-doubt' | 'taken'> {
+  const rows = await deps.prisma.$queryRaw<{ inDoubt: boolean }[]>`
+    WITH free AS (
+      SELECT id, claimed_until FROM mail_outbox
+      WHERE id = ${id}::uuid AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+      FOR UPDATE
+    )
+    UPDATE mail_outbox AS m
+    SET claimed_until = now() + ${MAIL_CLAIM_LEASE_MS} * interval '1 millisecond',
+        attempts = m.attempts + 1,
+        last_error = CASE WHEN free.claimed_until IS NULL THEN m.last_error ELSE ${IN_DOUBT} END
+    FROM free WHERE m.id = free.id
+    RETURNING free.claimed_until IS NOT NULL AS "inDoubt"`;
+  const [claimed] = rows;
+  if (!claimed) return 'taken';
+  return claimed.inDoubt ? 'in-doubt' : 'free';
+}
+
+async function alreadySentOrWait(deps: ActivityDeps, id: string): Promise<{ sent: boolean }> {
+  const current = await deps.prisma.mailOutbox.findUniqueOrThrow({ where: { id }, select: { sentAt: true, claimedUntil: true } });
+  if (current.sentAt) return { sent: false };
+  const leftMs = Math.max(0, (current.claimedUntil?.getTime() ?? Date.now()) - Date.now());
+  throw ApplicationFailure.create({
+    type: 'MailClaimed',
+    message: `Thư đang được một lần thử khác gửi; thử lại khi hết hạn giữ (${Math.ceil(leftMs / 1000)} s).`,
+    nextRetryDelay: leftMs + 250,
+  });
 }

@@ -14,9 +14,15 @@ export interface Mailer {
   close(): void;
 }
 
+/**
+ * Bounds on one SMTP exchange, so a send ends well inside the outbox's claim lease (30 s,
+ * activities/mail.ts): a relay that stops answering fails the attempt instead of holding the mail.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 } as const;
+
 /** SMTP through nodemailer; SMTP_URL is smtp://[user:pass@]host:port (smtps:// for TLS). */
 export function createMailer(smtpUrl: string, from: string): Mailer {
-  const transporter: Transporter = nodemailer.createTransport(smtpUrl);
+  const transporter: Transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
     async send(mail) {
       await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });

@@ -17,16 +17,33 @@ export interface SmtpCatcher {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server in the test process: mails really cross a socket and are parsed back. */
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+export interface SmtpCatcherOptions {
+  /**
+   * Pause between the end of a message and the server's answer, like a relay that scans mail
+   * before accepting it: a sender killed meanwhile never gets the 250, and the mail is not kept.
+   */
+  answerDelayMs?: number;
+}
+
+/**
+ * A real SMTP server in the test process: mails really cross a socket and are parsed back. A mail
+ * counts as delivered (is in `messages`) when the server answers 250 to a client still connected.
+ */
+export async function startSmtpCatcher(options: SmtpCatcherOptions = {}): Promise<SmtpCatcher> {
   const messages: CaughtMail[] = [];
+  const closedSessions = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (options.answerDelayMs) await new Promise((r) => setTimeout(r, options.answerDelayMs));
+          if (closedSessions.has(session.id)) return callback(new Error('the client left before the answer'));
           messages.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: parsed.subject ?? '',
