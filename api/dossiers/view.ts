@@ -1,4 +1,5 @@
 import { isoDateOf } from '../../db/dates';
+import type { Prisma } from '../../generated/prisma/client';
 import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
 import { clockStatus, type AppraisalClock, type Deadline, type ScreeningResult } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
@@ -17,11 +18,21 @@ const DEADLINE_OPEN_AT: Record<string, string[]> = {
 };
 
 /**
- * The staff view of a dossier, read from PostgreSQL in one query (one consistent snapshot): what
- * people act on, typed — its round, its tasks with their versions, the appraisal clock, the
- * supplement asked for, the screening result, the score sheets — and the timeline from the audit trail.
+ * The staff view of a dossier, read from PostgreSQL in one consistent snapshot: what people act on,
+ * typed — its round, its tasks with their versions, the appraisal clock, the supplement asked for,
+ * the screening result, the score sheets — and the timeline from the audit trail.
+ *
+ * Its reads (the dossier, its relations, the audit trail, the calendar) share one REPEATABLE READ
+ * transaction: a transition committing between two of them cannot show one version's row with
+ * another version's tasks or timeline, so the version a client sends back is never newer than the
+ * one a later read reports.
  */
 export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<DossierView> {
+  return deps.prisma.$transaction((tx) => readDossier(tx, code), { isolationLevel: 'RepeatableRead' });
+}
+
+async function readDossier(tx: Prisma.TransactionClient, code: string): Promise<DossierView> {
+  const deps = { prisma: tx };
   const dossier = await deps.prisma.dossier.findUnique({
     where: { code },
     include: {
@@ -68,7 +79,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
 }
 
 /** The appraisal clock as of today on the calendar in force (null before it starts). */
-async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
+async function clockView(deps: { prisma: Prisma.TransactionClient }, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
   if (!('startedOn' in clock)) return null;
   const today = todayInVietnam();
   const status = clockStatus(await loadWorkingDayCalendar(deps.prisma), clock as AppraisalClock, today);
