@@ -44,16 +44,34 @@ function ensureInstalled() {
   if (mtime(at('node_modules', '.package-lock.json')) < mtime(at('package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
 }
 
-/** vite build when web/dist is missing or older than a web source or the lock file. */
+/**
+ * vite build when web/dist is missing or older than a web source or the lock file. It builds into a
+ * fresh folder and then swaps it in, so a server or test already serving web/dist (another
+ * engineer's run on the same checkout) never sees a half-written build.
+ */
 function ensureWebBuilt() {
-  const built = mtime(at('web', 'dist', 'index.html'));
-  const sources = Math.max(newest(at('web'), ['dist', 'node_modules']), mtime(at('package-lock.json')));
-  if (built < sources) run(npm, ['run', '--silent', 'web:build']);
+  const dist = at('web', 'dist');
+  const built = mtime(path.join(dist, 'index.html'));
+  const sources = Math.max(newest(at('web'), ['node_modules', ...outputsBeside(dist)]), mtime(at('package-lock.json')));
+  if (built >= sources) return;
+  const fresh = `${dist}.new-${process.pid}`;
+  const old = `${dist}.old-${process.pid}`;
+  run(npm, ['run', '--silent', 'web:build', '--', '--outDir', fresh, '--emptyOutDir']);
+  if (fs.existsSync(dist)) fs.renameSync(dist, old);
+  fs.renameSync(fresh, dist);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** web/dist and the build folders being swapped in: outputs, not sources. */
+function outputsBeside(dist) {
+  const base = path.basename(dist);
+  return fs.readdirSync(path.dirname(dist)).filter((name) => name === base || name.startsWith(`${base}.`));
 }
 
 module.exports = { ensureInstalled, ensureWebBuilt };
 
 if (require.main === module) {
-  ensureInstalled();
+  // --web-only: the integration tests' global setup, which runs after the install it needs.
+  if (!process.argv.includes('--web-only')) ensureInstalled();
   ensureWebBuilt();
 }

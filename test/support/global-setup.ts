@@ -6,6 +6,7 @@
  *   WORKFLOW_BUNDLE_PATH                              the workflow bundle, built once.
  * Each test file then takes its own database and task queue, so files run in parallel safely.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,9 @@ import { TEST_TEMPLATE_DATABASE } from './names';
 
 export default async function globalSetup(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-test-'));
+  // The browser tests (test/integration/web) drive the built application: build it once here when
+  // it is missing or stale, before test files run in parallel (a check of file times when fresh).
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../scripts/ensure-built.js'), '--web-only'], { stdio: 'inherit' });
   const binary = await ensureTemporalBinary((line) => console.log(line));
   if (binary) process.env.TEMPORAL_CLI_PATH = binary;
 

@@ -71,6 +71,11 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   COUNCIL_SCORING: 'Chấm điểm',
   APPRAISAL_REPORT: 'Lập báo cáo thẩm định',
   DECISION: 'Ra quyết định',
+  MONITORING_MILESTONE: 'Theo dõi mốc tiến độ',
+  PERIODIC_REPORT: 'Báo cáo định kỳ',
+  REMEDIATION: 'Khắc phục vi phạm',
+  ESCALATION_DECISION: 'Quyết định xử lý vi phạm',
+  CONVERSION_PLAN: 'Phương án chuyển đổi',
 };
 
 /** A stage code of a dossier or of a round (inbox items carry either), in Vietnamese. */

@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * Danh sách hồ sơ (list dossiers) với bộ lọc và phân trang
-         * @description Any staff role. Newest filing first. `overdue` means an open task is past its due date.
+         * @description Any staff role. Newest filing first (filed on, then code). `overdue` means an open task is past its due date. Page with `cursor` = the previous page's `nextCursor` (keyset: the same cost at any depth); `page` (offset) reaches the first 10,000 dossiers. `total` counts at most 1,000 matching dossiers (`totalExact` false beyond: show "1000+").
          */
         get: {
             parameters: {
@@ -71,6 +71,8 @@ export interface paths {
                     filedTo?: string;
                     page?: number;
                     pageSize?: number;
+                    /** @description nextCursor của trang trước (bỏ trống: trang đầu) */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -112,6 +114,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -302,6 +313,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -544,7 +564,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ghi nhận tài liệu bổ sung nhà đầu tư đã nộp: đồng hồ thẩm định chạy lại (supplement)
+         * Ghi nhận việc bổ sung: gắn các bản tài liệu đã tải lên từ khi yêu cầu bổ sung; đồng hồ thẩm định chạy lại (supplement)
          * @description Who: INTAKE_OFFICER, on behalf of the applicant. Checked in the read model first: the dossier exists (404), the step is open (409) and is the caller's (403), the version sent is current (409, with `currentVersion`). Then forwarded to the dossier's workflow as an Update, whose validator may still refuse (409 stale version or wrong stage, 403 not your task, 422 a business rule; `reason` names the refusal). The answer is the dossier read back from the read model. Send an Idempotency-Key header to make retries safe.
          */
         post: {
@@ -1151,6 +1171,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         put?: never;
@@ -1264,6 +1293,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         delete?: never;
@@ -1365,6 +1403,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         put?: never;
@@ -1429,6 +1476,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -1503,6 +1559,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -1955,6 +2020,1053 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các cụm công nghiệp đang được theo dõi sau quyết định: giai đoạn, chủ đầu tư, mốc tiến độ và số ngày trễ, báo cáo gần nhất, tỷ lệ lấp đầy, vi phạm đang mở */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Chỉ cụm có việc đã quá hạn (mốc, báo cáo, khắc phục, quyết định xử lý, phương án chuyển đổi) */
+                    late?: "true" | "false";
+                    /** @description Chỉ cụm có vi phạm về môi trường chưa khắc phục */
+                    polluting?: "true" | "false";
+                    /** @description Chỉ cụm có tỷ lệ lấp đầy (báo cáo gần nhất) dưới ngưỡng của lịch theo dõi */
+                    lowOccupancy?: "true" | "false";
+                    /** @description Chỉ cụm chưa có trạm xử lý nước thải tập trung vận hành */
+                    withoutEnvironmentalInfrastructure?: "true" | "false";
+                    stage?: "UNDER_CONSTRUCTION" | "OPERATING" | "WITHDRAWN_FROM_PLAN";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Danh sách cụm */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredClusterSummary"][];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một cụm đang được theo dõi: mốc, báo cáo, kiểm tra, vi phạm và các bước xử lý, việc đang mở, dòng thời gian */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cụm công nghiệp */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận ngày nhà đầu tư cam kết trong hồ sơ đề xuất cho các mốc tiến độ
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MilestoneCommitments"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận một mốc tiến độ đã đạt (quy chế dịch vụ, bàn giao đất, khởi công, xử lý nước thải, hoàn thành hạ tầng)
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MilestoneAchieved"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận báo cáo định kỳ của chủ đầu tư: diện tích cho thuê, doanh nghiệp thứ cấp, ngành nghề (ngành ưu tiên được đánh dấu)
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PeriodicReport"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận kết quả kiểm tra (đất đai, đầu tư, xây dựng, môi trường, PCCC); mỗi vi phạm mở một yêu cầu khắc phục có thời hạn
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Inspection"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/violations/{violation}/remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận vi phạm đã được khắc phục
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                    violation: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Remediation"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/violations/{violation}/escalation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quyết định xử lý vi phạm chưa khắc phục đúng hạn: bước tiếp theo (nhắc nhở → đề xuất xử phạt → đề xuất thu hồi quyết định/thay thế chủ đầu tư) hoặc gia hạn, có lý do
+         * @description Who: MANAGER. The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                    violation: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EscalationDecision"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đưa cụm ra khỏi quy hoạch: dừng các mốc và báo cáo, mở việc lập phương án chuyển đổi/quản lý
+         * @description Who: MANAGER. The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WithdrawalFromPlan"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{code}/conversion-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi nhận phương án chuyển đổi/quản lý cụm đã đưa ra khỏi quy hoạch, với những gì còn phải theo dõi
+         * @description Who: APPRAISER (DOIT staff). The cluster must be monitored (404). Forwarded to the cluster's monitoring workflow as an Update, whose validator may refuse (409 StaleVersion or Busy; 422 a business rule, `reason` names it: TooSoon, NoReason, NotDue, TopOfLadder, NoReportDue...). The answer is the cluster read back from the read model. Send an Idempotency-Key header to make retries safe.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConversionPlan"];
+                };
+            };
+            responses: {
+                /** @description Đã ghi nhận; cụm sau thao tác */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MonitoredCluster"];
+                    };
+                };
+                /** @description Dữ liệu không hợp lệ */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không tìm thấy */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Xung đột phiên bản hoặc trạng thái */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không thể xử lý */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -2017,6 +3129,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         delete?: never;
@@ -2067,6 +3188,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -2122,6 +3252,24 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Quá nhiều yêu cầu */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -2191,6 +3339,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -2266,6 +3423,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         post?: never;
@@ -2329,6 +3495,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         options?: never;
@@ -2363,6 +3538,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["RuleSet"][];
+                    };
+                };
+                /** @description Quá nhiều yêu cầu */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2418,6 +3602,15 @@ export interface paths {
                 };
                 /** @description Không thể xử lý */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Quá nhiều yêu cầu */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2484,6 +3677,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Quá nhiều yêu cầu */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2540,6 +3742,15 @@ export interface paths {
                 };
                 /** @description Không thể xử lý */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Quá nhiều yêu cầu */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2619,6 +3830,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Quá nhiều yêu cầu */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2689,6 +3909,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Quá nhiều yêu cầu */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2706,11 +3935,18 @@ export interface paths {
         };
         /**
          * Hộp công việc (inbox): việc đang mở của người dùng, gấp nhất trước
-         * @description Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department). Working days come from the calendar in force; nearDue = ≤ 2 working days left.
+         * @description Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department), most urgent first. Working days come from the calendar in force; nearDue = ≤ 2 working days left. Paged by keyset: `limit` tasks of the `tab` (all, mine, overdue, nearDue), then `nextCursor` as `cursor` for the next page (null on the last). `counts` gives every tab's size on every page; they count at most 10000 open tasks (`countsComplete` false beyond).
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description all: mọi việc đang mở; mine: giao đích danh cho tôi; overdue: đã quá hạn; nearDue: còn ≤ 2 ngày làm việc */
+                    tab?: "all" | "mine" | "overdue" | "nearDue";
+                    /** @description Số việc mỗi trang (mặc định 50, tối đa 200) */
+                    limit?: number;
+                    /** @description nextCursor của trang trước (bỏ trống: trang đầu) */
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2751,6 +3987,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -2824,6 +4069,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         put?: never;
@@ -2890,6 +4144,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -2964,6 +4227,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         put?: never;
@@ -3016,6 +4288,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -3090,6 +4371,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -3195,6 +4485,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
             };
         };
         trace?: never;
@@ -3277,6 +4576,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -3365,6 +4673,15 @@ export interface paths {
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
                     };
                 };
             };
@@ -3554,6 +4871,14 @@ export interface components {
             } | null;
             /** @description Tài liệu được yêu cầu bổ sung, khi đang chờ bổ sung. */
             missing: string[];
+            /** @description Yêu cầu bổ sung theo từng thành phần hồ sơ (mã, tên, thiếu hay có sai sót, lý do), khi đang chờ bổ sung. */
+            missingItems: {
+                code: string;
+                label: string;
+                /** @enum {string} */
+                kind: "missing" | "defective";
+                reason: string;
+            }[];
             screening: {
                 eligible: boolean;
                 failures: {
@@ -3621,21 +4946,41 @@ export interface components {
         };
         CompletenessCheck: {
             complete: boolean;
-            /** @description Tài liệu còn thiếu; bắt buộc khi complete = false (hồ sơ chuyển sang chờ bổ sung). */
-            missing?: string[];
+            /** @description Sai sót cán bộ phát hiện ở từng thành phần mà hệ thống không tự thấy được (giấy hết hạn, bản sao chưa chứng thực). Các thành phần thiếu hoặc lỗi theo danh mục được hệ thống tự đưa vào yêu cầu bổ sung; complete = true bị từ chối (422 ChecklistIncomplete) khi còn thành phần thiếu hoặc lỗi. */
+            items?: {
+                /**
+                 * @description Mã thành phần hồ sơ (checklist item code, GET /api/dossiers/{code}/documents)
+                 * @example LEGAL_STATUS
+                 */
+                item: string;
+                /**
+                 * @description Vì sao thành phần phải bổ sung hoặc nộp lại
+                 * @example Giấy chứng nhận đăng ký doanh nghiệp đã hết hiệu lực.
+                 */
+                reason: string;
+            }[];
             /** @description Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409. */
             expectedVersion: number;
         };
         SupplementRequest: {
-            /** @description Tài liệu nhà đầu tư phải bổ sung; đồng hồ thẩm định tạm dừng. */
-            missing: string[];
+            /** @description Thành phần nhà đầu tư phải bổ sung, mỗi thành phần kèm lý do; đồng hồ thẩm định tạm dừng. */
+            items: {
+                /**
+                 * @description Mã thành phần hồ sơ (checklist item code, GET /api/dossiers/{code}/documents)
+                 * @example LEGAL_STATUS
+                 */
+                item: string;
+                /**
+                 * @description Vì sao thành phần phải bổ sung hoặc nộp lại
+                 * @example Giấy chứng nhận đăng ký doanh nghiệp đã hết hiệu lực.
+                 */
+                reason: string;
+            }[];
             /** @description Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409. */
             expectedVersion: number;
         };
-        Supplement: {
-            /** @description Tài liệu bổ sung nhà đầu tư đã nộp (ghi nhận tại bộ phận một cửa). */
-            documents: string[];
-        };
+        /** @description Không có trường nào: tài liệu bổ sung là các bản đã tải lên (POST /api/dossiers/{code}/documents) từ khi có yêu cầu bổ sung; việc ghi nhận gắn các bản đó vào hồ sơ và đồng hồ thẩm định chạy lại. */
+        Supplement: Record<string, never>;
         Withdrawal: {
             /** @description Nội dung văn bản xin rút hồ sơ của nhà đầu tư. */
             reason: string;
@@ -3871,6 +5216,304 @@ export interface components {
             /** @description Phiên bản đợt lựa chọn đang xem (GET /api/rounds/{code}). */
             expectedVersion: number;
         };
+        MonitoredClusterSummary: {
+            code: string;
+            name: string;
+            district: string;
+            areaHa: number;
+            /** @enum {string} */
+            stage: "UNDER_CONSTRUCTION" | "OPERATING" | "WITHDRAWN_FROM_PLAN";
+            version: number;
+            /**
+             * Format: date
+             * @example 2026-02-13
+             */
+            decidedOn: string;
+            roundCode: string;
+            investor: {
+                name: string;
+                dossierCode: string;
+            };
+            milestones: {
+                /** @enum {string} */
+                kind: "SERVICES_RULES" | "LAND_HANDOVER" | "CONSTRUCTION_START" | "WASTEWATER_TREATMENT" | "TECHNICAL_INFRASTRUCTURE";
+                name: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                dueOn: string;
+                committed: boolean;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                achievedOn: string;
+                cancelled: boolean;
+                /** @description Ngày (lịch) quá hạn tính đến hôm nay hoặc đến ngày đạt; 0 nếu không trễ */
+                daysLate: number;
+                skipped: {
+                    /**
+                     * Format: date
+                     * @example 2026-02-13
+                     */
+                    date: string;
+                    reason: string;
+                }[];
+            }[];
+            latestReport: {
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                periodEnd: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                dueOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                receivedOn: string;
+                leasedHa: number | null;
+                occupancyPercent: number | null;
+                tenants: {
+                    name: string;
+                    sector: string;
+                    leasedHa: number;
+                    priority: boolean;
+                }[];
+            } | null;
+            occupancyPercent: number | null;
+            openViolations: {
+                number: string;
+                /** @enum {string} */
+                area: "LAND" | "INVESTMENT" | "CONSTRUCTION" | "ENVIRONMENT" | "FIRE_SAFETY";
+                description: string;
+                status: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                remediationDueOn: string;
+                /** @enum {string|null} */
+                step: "WARNING" | "PENALTY_PROPOSAL" | "REVOCATION_PROPOSAL" | null;
+                steps: unknown[];
+            }[];
+            /**
+             * Format: date
+             * @example 2026-02-13
+             */
+            environmentalInfrastructureOn: string;
+            late: boolean;
+            polluting: boolean;
+            lowOccupancy: boolean;
+        };
+        MonitoredCluster: components["schemas"]["MonitoredClusterSummary"] & {
+            scheduleId: string;
+            reports: {
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                periodEnd: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                dueOn: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                receivedOn: string;
+                leasedHa: number | null;
+                occupancyPercent: number | null;
+                tenants: {
+                    name: string;
+                    sector: string;
+                    leasedHa: number;
+                    priority: boolean;
+                }[];
+            }[];
+            inspections: {
+                number: number;
+                area: string;
+                tenant: string;
+                kind: string;
+                reason: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                inspectedOn: string;
+                findings: string;
+                by: string;
+            }[];
+            violations: {
+                number: string;
+                /** @enum {string} */
+                area: "LAND" | "INVESTMENT" | "CONSTRUCTION" | "ENVIRONMENT" | "FIRE_SAFETY";
+                description: string;
+                status: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                remediationDueOn: string;
+                /** @enum {string|null} */
+                step: "WARNING" | "PENALTY_PROPOSAL" | "REVOCATION_PROPOSAL" | null;
+                steps: unknown[];
+            }[];
+            tasks: {
+                taskId: string;
+                kind: string;
+                item: string;
+                title: string;
+                role: string | null;
+                status: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                dueOn: string;
+                overdue: boolean;
+            }[];
+            withdrawal?: unknown;
+            timeline: {
+                at: string;
+                actor: string;
+                action: string;
+                newValue?: unknown;
+            }[];
+        };
+        MilestoneCommitments: {
+            /** @description Ngày nhà đầu tư cam kết trong hồ sơ đề xuất, theo mốc. */
+            dates: {
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                SERVICES_RULES?: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                LAND_HANDOVER?: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                CONSTRUCTION_START?: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                WASTEWATER_TREATMENT?: string;
+                /**
+                 * Format: date
+                 * @example 2026-02-13
+                 */
+                TECHNICAL_INFRASTRUCTURE?: string;
+            };
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        MilestoneAchieved: {
+            /** @enum {string} */
+            milestone: "SERVICES_RULES" | "LAND_HANDOVER" | "CONSTRUCTION_START" | "WASTEWATER_TREATMENT" | "TECHNICAL_INFRASTRUCTURE";
+            /**
+             * Format: date
+             * @example 2026-02-13
+             */
+            achievedOn: string;
+            /** @default  */
+            note: string;
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        PeriodicReport: {
+            /**
+             * Format: date
+             * @description Ngày cuối kỳ báo cáo đang chờ (xem agenda của cụm).
+             * @example 2026-02-13
+             */
+            periodEnd: string;
+            /**
+             * Format: date
+             * @example 2026-02-13
+             */
+            receivedOn: string;
+            tenants: {
+                name: string;
+                /** @description Mã ngành; ngành ưu tiên (Nghị định 32/2024 Điều 3) được đánh dấu */
+                sector: string;
+                leasedHa: number;
+            }[];
+            /** @default  */
+            note: string;
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        Inspection: {
+            /** @enum {string} */
+            area: "LAND" | "INVESTMENT" | "CONSTRUCTION" | "ENVIRONMENT" | "FIRE_SAFETY";
+            /** @description Doanh nghiệp được kiểm tra; bỏ trống: chủ đầu tư hạ tầng */
+            tenant?: string;
+            /**
+             * @description SCHEDULED: theo kế hoạch, tối đa một lần một năm cho mỗi nội dung; AD_HOC: đột xuất khi có dấu hiệu vi phạm, phải nêu lý do
+             * @enum {string}
+             */
+            kind: "SCHEDULED" | "AD_HOC";
+            reason?: string;
+            /**
+             * Format: date
+             * @example 2026-02-13
+             */
+            inspectedOn: string;
+            findings: string;
+            /** @default [] */
+            violations: {
+                description: string;
+                remediationDays?: number;
+            }[];
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        Remediation: {
+            note: string;
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        EscalationDecision: {
+            /**
+             * @description ESCALATE: bước tiếp theo (nhắc nhở → đề xuất xử phạt → đề xuất thu hồi/thay thế chủ đầu tư); EXTEND: gia hạn khắc phục ở bước hiện tại
+             * @enum {string}
+             */
+            outcome: "ESCALATE" | "EXTEND";
+            /**
+             * @description Bắt buộc ở bước cuối
+             * @enum {string}
+             */
+            measure?: "REVOKE_DECISION" | "REPLACE_INVESTOR";
+            reason: string;
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        WithdrawalFromPlan: {
+            reason: string;
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
+        ConversionPlan: {
+            summary: string;
+            /** @default [] */
+            tracked: string[];
+            /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
+            expectedVersion?: number;
+        };
         Token: {
             /** @description JWT (HS256); gửi lại trong header Authorization: Bearer <token> */
             token: string;
@@ -4005,12 +5648,26 @@ export interface components {
         Inbox: {
             /** @description Hôm nay theo giờ Việt Nam */
             today: string;
+            /** @description Một trang việc của tab, gấp nhất trước */
             items: components["schemas"]["InboxItem"][];
+            /** @enum {string} */
+            tab: "all" | "mine" | "overdue" | "nearDue";
+            /** @description Gửi lại làm cursor để xem trang sau; null: hết */
+            nextCursor: string | null;
+            /** @description Số việc của từng tab (đếm tối đa 10000 việc đang mở) */
+            counts: {
+                all: number;
+                mine: number;
+                overdue: number;
+                nearDue: number;
+            };
+            /** @description false: người dùng có hơn 10000 việc đang mở và counts là số tối thiểu (đếm trên 10000 việc) */
+            countsComplete: boolean;
         };
         InboxItem: {
             taskId: string;
             /** @enum {string} */
-            kind: "CALL_ANNOUNCEMENT" | "DOSSIER_SUBMISSION" | "CATALOGUE_FIX" | "COMPLETENESS_CHECK" | "SUPPLEMENT_REVIEW" | "DEPARTMENT_OPINION" | "ELIGIBILITY_SCREENING" | "COUNCIL_SCORING" | "APPRAISAL_REPORT" | "DECISION";
+            kind: "CALL_ANNOUNCEMENT" | "DOSSIER_SUBMISSION" | "CATALOGUE_FIX" | "COMPLETENESS_CHECK" | "SUPPLEMENT_REVIEW" | "DEPARTMENT_OPINION" | "ELIGIBILITY_SCREENING" | "COUNCIL_SCORING" | "APPRAISAL_REPORT" | "DECISION" | "MONITORING_MILESTONE" | "PERIODIC_REPORT" | "REMEDIATION" | "ESCALATION_DECISION" | "CONVERSION_PLAN";
             /** @description Hồ sơ của nhiệm vụ; null cho nhiệm vụ của cả đợt lựa chọn */
             dossierCode: string | null;
             /** @description Đợt lựa chọn: nhiệm vụ của đợt (thông báo, chuyển hồ sơ, báo cáo, quyết định) dùng POST /api/rounds/{roundCode}/… */
@@ -4038,7 +5695,12 @@ export interface components {
             items: components["schemas"]["DossierListItem"][];
             page: number;
             pageSize: number;
+            /** @description Số hồ sơ khớp bộ lọc, đếm tối đa 1000 (totalExact false: còn nhiều hơn) */
             total: number;
+            /** @description false: hơn 1000 hồ sơ khớp; total là 1000 */
+            totalExact: boolean;
+            /** @description Gửi lại làm cursor để xem trang sau; null: hết */
+            nextCursor: string | null;
         };
         DossierListItem: {
             code: string;
