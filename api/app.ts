@@ -22,6 +22,7 @@ import { registerRulesDocs, rulesRouter } from './rules/router';
 import { actionRouter, registerActionDocs } from './actions/router';
 import { registerRoundDocs, roundRouter } from './rounds/router';
 import { documentRouter, registerDocumentDocs } from './documents/router';
+import { clusterRouter, registerClusterDocs } from './clusters/router';
 import { webAppRouter } from './web/static';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
@@ -36,6 +37,7 @@ const FEATURES: Feature[] = [
   { router: actionRouter, docs: registerActionDocs },
   { router: documentRouter, docs: registerDocumentDocs },
   { router: roundRouter, docs: registerRoundDocs },
+  { router: clusterRouter, docs: registerClusterDocs },
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },

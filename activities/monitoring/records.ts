@@ -86,6 +86,8 @@ export interface MonitoringChange {
   escalation?: { violation: string } & EscalationRecord;
   remedied?: { violation: string; on: IsoDate; note: string };
   withdrawal?: { reason: string; on: IsoDate; by: string; plan: { summary: string; by: string; on: IsoDate; tracked: string[] } | null };
+  /** The item whose due date passed (managers told): its open task is marked overdue, which the cluster list's `late` filter reads. */
+  overdueItem?: string;
   detail?: Record<string, unknown>;
 }
 
@@ -160,6 +162,10 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
         await tx.task.update({ where: { id: task.id }, data: { status: close.status, version: { increment: 1 }, completedAt: new Date() } });
         await audit(close.status === 'DONE' ? 'task.done' : 'task.cancelled', 'Task', task.id, { item: close.item });
       }
+    }
+    if (change.overdueItem) {
+      const late = await tx.task.findMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: change.overdueItem } } });
+      for (const task of late) await tx.task.update({ where: { id: task.id }, data: { payload: json({ ...(task.payload as object), overdue: true }) } });
     }
     for (const task of change.openTasks ?? []) {
       const created = await tx.task.create({

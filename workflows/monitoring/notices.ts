@@ -48,7 +48,7 @@ export async function sendNotices(ctx: MonitoringContext): Promise<void> {
       const counted = await ctx.deadline(today, ctx.schedule.escalationDecision);
       open.push(ctx.entry(itemId.escalation(violation), 'ESCALATION_DECISION', 'MANAGER', `Quyết định xử lý vi phạm ${violation} chưa khắc phục đúng hạn`, counted));
     }
-    await ctx.change(SYSTEM, 'monitoring.overdue', { detail: { item: entry.id, due: entry.due, title: entry.title } }, { open });
+    await ctx.change(SYSTEM, 'monitoring.overdue', { overdueItem: entry.id, detail: { item: entry.id, due: entry.due, title: entry.title } }, { open });
     ctx.markAgenda(entry.id, { reminded: true, overdueNotified: true });
     await ctx.mailStaff('MANAGER', (to) => overdueMails(ctx.input, entry, withInvestor(to), investor?.investorName ?? null));
   }
