@@ -40,6 +40,7 @@ import {
   type ActionDossier,
   type Step,
 } from './service';
+import { appraisalSupplementRequest, completenessRequest, supplementReceipt } from './documents';
 
 /** Voting seats of the standing council, as the workflow names them; the secretary does not vote. */
 const VOTING_SEATS: Partial<Record<NonNullable<AuthUser['councilRole']>, CouncilSeat>> = { CHAIR: 'chair', VICE_CHAIR: 'vice-chair', MEMBER: 'member' };
@@ -90,7 +91,10 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('kiểm tra tính đầy đủ', ['COMPLETENESS_CHECK'], ['COMPLETENESS_CHECK', 'SUPPLEMENT_REVIEW']));
       expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
     },
-    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, checkCompletenessUpdate, { ...body, actor: user.username }),
+    send: async ({ deps, dossier, user, updateId }, body) => {
+      const request = await completenessRequest(deps, dossier, body);
+      await forward(deps, dossier, updateId, checkCompletenessUpdate, { ...request, expectedVersion: body.expectedVersion, actor: user.username });
+    },
   }),
   action({
     path: 'supplement-requests',
@@ -103,16 +107,22 @@ const ACTIONS: Action[] = [
       await claimStep(deps, dossier, user, step('sơ tuyển (yêu cầu bổ sung)', ['SCREENING'], ['ELIGIBILITY_SCREENING'], false));
       expectVersion(body.expectedVersion, dossier.version, 'hồ sơ');
     },
-    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, requestSupplementUpdate, { ...body, actor: user.username }),
+    send: async ({ deps, dossier, user, updateId }, body) => {
+      const request = await appraisalSupplementRequest(deps, dossier, body.items);
+      await forward(deps, dossier, updateId, requestSupplementUpdate, { ...request, expectedVersion: body.expectedVersion, actor: user.username });
+    },
   }),
   action({
     path: 'supplements',
     roles: ['INTAKE_OFFICER'],
     who: 'INTAKE_OFFICER, on behalf of the applicant',
-    summary: 'Ghi nhận tài liệu bổ sung nhà đầu tư đã nộp: đồng hồ thẩm định chạy lại (supplement)',
+    summary: 'Ghi nhận việc bổ sung: gắn các bản tài liệu đã tải lên từ khi yêu cầu bổ sung; đồng hồ thẩm định chạy lại (supplement)',
     schema: SupplementSchema,
     check: ({ deps, dossier, user }) => claimStep(deps, dossier, user, step('chờ bổ sung', ['SUPPLEMENT_REQUESTED'])),
-    send: ({ deps, dossier, user, updateId }, body) => forward(deps, dossier, updateId, submitSupplementUpdate, { ...body, actor: user.username }),
+    send: async ({ deps, dossier, user, updateId }) => {
+      const receipt = await supplementReceipt(deps, dossier);
+      await forward(deps, dossier, updateId, submitSupplementUpdate, { ...receipt, actor: user.username });
+    },
   }),
   action({
     path: 'withdrawal',

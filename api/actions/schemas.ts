@@ -14,7 +14,13 @@ const expectedVersion = z
   .int()
   .min(0)
   .openapi({ description: 'Phiên bản hồ sơ bạn đang xem (`version` của GET /api/dossiers/{code}); phiên bản cũ bị từ chối 409.' });
-const documents = z.array(text().trim().min(1).max(500)).min(1).max(50);
+const finding = z
+  .object({
+    item: text().trim().min(1).max(64).openapi({ description: 'Mã thành phần hồ sơ (checklist item code, GET /api/dossiers/{code}/documents)', example: 'LEGAL_STATUS' }),
+    reason: multilineText().trim().min(3).max(1000).openapi({ description: 'Vì sao thành phần phải bổ sung hoặc nộp lại', example: 'Giấy chứng nhận đăng ký doanh nghiệp đã hết hiệu lực.' }),
+  })
+  .strict();
+const findings = z.array(finding).max(50);
 const points = z.number().min(0).max(100);
 // The maximum a client can check before sending: the highest any rule set gives the criterion. The
 // workflow checks the score against its dossier's own rule set (a 422 names the criterion).
@@ -27,20 +33,27 @@ const criterionPoints = Object.fromEntries(CRITERION_KEYS.map((key) => [key, poi
 export const CompletenessSchema = z
   .object({
     complete: z.boolean(),
-    missing: documents.optional().openapi({ description: 'Tài liệu còn thiếu; bắt buộc khi complete = false (hồ sơ chuyển sang chờ bổ sung).' }),
+    items: findings.optional().openapi({
+      description:
+        'Sai sót cán bộ phát hiện ở từng thành phần mà hệ thống không tự thấy được (giấy hết hạn, bản sao chưa chứng thực). Các thành phần thiếu hoặc lỗi theo danh mục được hệ thống tự đưa vào yêu cầu bổ sung; complete = true bị từ chối (422 ChecklistIncomplete) khi còn thành phần thiếu hoặc lỗi.',
+    }),
     expectedVersion,
   })
   .strict()
   .openapi('CompletenessCheck');
 
 export const SupplementRequestSchema = z
-  .object({ missing: documents.openapi({ description: 'Tài liệu nhà đầu tư phải bổ sung; đồng hồ thẩm định tạm dừng.' }), expectedVersion })
+  .object({ items: findings.min(1).openapi({ description: 'Thành phần nhà đầu tư phải bổ sung, mỗi thành phần kèm lý do; đồng hồ thẩm định tạm dừng.' }), expectedVersion })
   .strict()
   .openapi('SupplementRequest');
 
 export const SupplementSchema = z
-  .object({ documents: documents.openapi({ description: 'Tài liệu bổ sung nhà đầu tư đã nộp (ghi nhận tại bộ phận một cửa).' }) })
+  .object({})
   .strict()
+  .openapi({
+    description:
+      'Không có trường nào: tài liệu bổ sung là các bản đã tải lên (POST /api/dossiers/{code}/documents) từ khi có yêu cầu bổ sung; việc ghi nhận gắn các bản đó vào hồ sơ và đồng hồ thẩm định chạy lại.',
+  })
   .openapi('Supplement');
 
 export const WithdrawalSchema = z

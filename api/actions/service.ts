@@ -15,6 +15,7 @@ export interface ActionDossier {
   stage: DossierStage;
   status: string;
   version: number;
+  ruleSetId: string;
 }
 
 /**
@@ -37,7 +38,7 @@ const CLOSED_STAGES: DossierStage[] = ['CLOSED', 'MONITORING'];
 export const notYourTask = (detail: string, reason = 'NotYourTask') => new HttpProblem(403, 'Không phải nhiệm vụ của bạn (Forbidden)', detail, { reason });
 
 export async function loadActionDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<ActionDossier> {
-  const dossier = await deps.prisma.dossier.findUnique({ where: { code }, select: { id: true, code: true, stage: true, status: true, version: true } });
+  const dossier = await deps.prisma.dossier.findUnique({ where: { code }, select: { id: true, code: true, stage: true, status: true, version: true, ruleSetId: true } });
   if (!dossier) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã (dạng CCN-XXXXX-XXXXX).`);
   return dossier;
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import { checklistFor, checklistStatus } from '../../domain';
 import { appendAudit } from '../../db/audit';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { DocumentStorage } from '../../storage/config';
@@ -10,6 +9,7 @@ import type { ByteRange } from '../../storage/object-store';
 import type { AuthUser } from '../auth/middleware';
 import { HttpProblem, notFound } from '../http/problem';
 import { assertMayRead } from './access';
+import { dossierChecklist } from './checklist';
 import { versionView } from './views';
 
 /** Files up to this size are read and checked whole before the first byte is sent (see serveVersion). */
@@ -25,16 +25,8 @@ async function loadDossier(prisma: PrismaClient, user: AuthUser, code: string) {
 /** Every checklist item of the dossier with its status and its versions, newest first. */
 export async function listDocuments(prisma: PrismaClient, user: AuthUser, code: string) {
   const dossier = await loadDossier(prisma, user, code);
-  const checklist = checklistFor(dossier.ruleSetId) ?? [];
-  const documents = await prisma.document.findMany({
-    where: { dossierId: dossier.id },
-    include: { versions: { include: { uploadedBy: true }, orderBy: { version: 'desc' } } },
-  });
+  const { checklist, status, documents } = await dossierChecklist(prisma, dossier);
   const versionsOf = new Map(documents.map((d) => [d.itemCode, d.versions]));
-  const status = checklistStatus(
-    checklist,
-    documents.flatMap((d) => d.versions.map((v) => ({ itemCode: d.itemCode, version: v.version, type: v.contentType, sizeBytes: v.sizeBytes, corrupt: v.corruptAt !== null }))),
-  );
   return {
     dossierCode: code,
     ruleSetId: dossier.ruleSetId,

@@ -74,6 +74,9 @@ export const DossierViewSchema = z
       .nullable()
       .openapi({ description: 'Thời hạn thẩm định: chạy hay tạm dừng (từ ngày nào), đã dùng và còn lại.' }),
     missing: z.array(z.string()).openapi({ description: 'Tài liệu được yêu cầu bổ sung, khi đang chờ bổ sung.' }),
+    missingItems: z
+      .array(z.object({ code: z.string(), label: z.string(), kind: z.enum(['missing', 'defective']), reason: z.string() }))
+      .openapi({ description: 'Yêu cầu bổ sung theo từng thành phần hồ sơ (mã, tên, thiếu hay có sai sót, lý do), khi đang chờ bổ sung.' }),
     screening: z
       .object({ eligible: z.boolean(), failures: z.array(z.object({ criterion: z.string(), reason: z.string() })) })
       .nullable(),

@@ -1,7 +1,6 @@
 import { isoDateOf } from '../../db/dates';
-import type { Prisma } from '../../generated/prisma/client';
 import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
-import { clockStatus, type AppraisalClock, type Deadline, type ScreeningResult } from '../../domain';
+import { clockStatus, type AppraisalClock, type Deadline, type RequestedItem, type ScreeningResult } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/problem';
@@ -18,21 +17,11 @@ const DEADLINE_OPEN_AT: Record<string, string[]> = {
 };
 
 /**
- * The staff view of a dossier, read from PostgreSQL in one consistent snapshot: what people act on,
- * typed — its round, its tasks with their versions, the appraisal clock, the supplement asked for,
- * the screening result, the score sheets — and the timeline from the audit trail.
- *
- * Its reads (the dossier, its relations, the audit trail, the calendar) share one REPEATABLE READ
- * transaction: a transition committing between two of them cannot show one version's row with
- * another version's tasks or timeline, so the version a client sends back is never newer than the
- * one a later read reports.
+ * The staff view of a dossier, read from PostgreSQL in one query (one consistent snapshot): what
+ * people act on, typed — its round, its tasks with their versions, the appraisal clock, the
+ * supplement asked for, the screening result, the score sheets — and the timeline from the audit trail.
  */
 export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<DossierView> {
-  return deps.prisma.$transaction((tx) => readDossier(tx, code), { isolationLevel: 'RepeatableRead' });
-}
-
-async function readDossier(tx: Prisma.TransactionClient, code: string): Promise<DossierView> {
-  const deps = { prisma: tx };
   const dossier = await deps.prisma.dossier.findUnique({
     where: { code },
     include: {
@@ -47,6 +36,7 @@ async function readDossier(tx: Prisma.TransactionClient, code: string): Promise<
   const events = await deps.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } });
   const deadlines = dossier.deadlines as Record<string, Deadline>;
   const lastSupplementRequest = [...events].reverse().find((e) => e.action === 'dossier.supplement-requested');
+  const request = dossier.status === 'ON_HOLD' ? (lastSupplementRequest?.newValue as { missing?: string[]; items?: RequestedItem[] } | null) : null;
   return {
     code: dossier.code,
     stage: dossier.stage,
@@ -71,7 +61,8 @@ async function readDossier(tx: Prisma.TransactionClient, code: string): Promise<
       dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
     })),
     clock: await clockView(deps, dossier.clock as AppraisalClock | Record<string, never>, dossier.stage),
-    missing: dossier.status === 'ON_HOLD' ? ((lastSupplementRequest?.newValue as { missing?: string[] } | null)?.missing ?? []) : [],
+    missing: request?.missing ?? [],
+    missingItems: request?.items ?? [],
     screening: dossier.screening ? { eligible: (dossier.screening as ScreeningResult).eligible, failures: (dossier.screening as ScreeningResult).failures } : null,
     scores: dossier.scores.map((score) => ({ member: score.member.username, total: Number(score.total), criteria: score.criteria as Record<string, number> })),
     timeline: events.map((event) => ({ at: event.occurredAt.toISOString(), actor: event.actor, action: event.action, oldValue: event.oldValue, newValue: event.newValue })),
@@ -79,7 +70,7 @@ async function readDossier(tx: Prisma.TransactionClient, code: string): Promise<
 }
 
 /** The appraisal clock as of today on the calendar in force (null before it starts). */
-async function clockView(deps: { prisma: Prisma.TransactionClient }, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
+async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
   if (!('startedOn' in clock)) return null;
   const today = todayInVietnam();
   const status = clockStatus(await loadWorkingDayCalendar(deps.prisma), clock as AppraisalClock, today);

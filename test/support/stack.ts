@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pino from 'pino';
@@ -16,6 +18,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { loadConfig } from '../../infra/config';
 import { createMailer, type Mailer } from '../../infra/mailer';
 import { createDatabaseFromTemplate, dropDatabase } from '../../infra/postgres';
+import { folderStore } from '../../storage/folder-store';
 import { createWorker } from '../../worker/create-worker';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from './payload-keys';
 import { startSmtpCatcher, type SmtpCatcher } from './smtp';
@@ -71,7 +74,10 @@ export async function createTestStack(label: string): Promise<TestStack> {
   const mailer = createMailer(smtp.url, config.MAIL_FROM);
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: testDataConverter() });
-  const deps: ApiDeps = { config, prisma, temporal, mailer, logger: pino({ level: 'silent' }) };
+  // Each stack's documents in a folder of its own, never in the developer's .data.
+  const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), `ccn-${label.replace(/\W/g, '_')}-docs-`));
+  const documents = { store: folderStore(documentsDir), limits: { maxFileBytes: 200 * 1024 * 1024, maxDossierBytes: 2000 * 1024 * 1024 }, description: documentsDir };
+  const deps: ApiDeps = { config, prisma, temporal, mailer, logger: pino({ level: 'silent' }), documents };
   const workers: RunningWorker[] = [];
 
   return {
@@ -119,6 +125,7 @@ export async function createTestStack(label: string): Promise<TestStack> {
       mailer.close();
       await smtp.stop();
       await dropDatabase(adminUrl, databaseName);
+      fs.rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,7 @@ import type {
   DossierStatus,
   GivenOpinionVerdict as OpinionVerdict,
   IsoDate,
+  RequestedItem,
   RuleSet,
   ScreeningResult,
   TaskStatus,
@@ -48,7 +49,7 @@ export interface DossierWorkflowInput extends TimeScale {
 }
 
 /** The read model's vocabulary lives in domain/vocabulary.ts; a department's opinion signal carries only a verdict it can give. */
-export type { DecisionOutcome, DossierStage, DossierStatus, OpinionVerdict, TaskStatus };
+export type { DecisionOutcome, DossierStage, DossierStatus, OpinionVerdict, RequestedItem, TaskStatus };
 
 /** One consulted department's opinion task. `version` moves when the task closes. */
 export interface OpinionTaskView {
@@ -95,8 +96,13 @@ export interface DossierSnapshot {
 export interface CompletenessCheckInput {
   actor: string;
   complete: boolean;
-  /** What the applicant must add; required when not complete. */
+  /** What the applicant must add, one line each; required when not complete. */
   missing?: string[];
+  /**
+   * The same request item by item (checklist item or group, missing or defective, with its reason),
+   * as the API derived it from the checklist; `missing` is its lines. Absent in older histories.
+   */
+  items?: RequestedItem[];
   /** The snapshot version the officer saw; a stale one is refused. */
   expectedVersion: number;
 }
@@ -104,13 +110,26 @@ export interface CompletenessCheckInput {
 export interface SupplementRequestInput {
   actor: string;
   missing: string[];
+  /** As in CompletenessCheckInput. */
+  items?: RequestedItem[];
   expectedVersion: number;
+}
+
+/** One document version that came with a supplement (uploaded after the request). */
+export interface ReceivedVersion {
+  item: string;
+  version: number;
+  versionId: string;
+  fileName: string;
+  sha256: string;
 }
 
 export interface SupplementInput {
   actor: string;
-  /** What the applicant sends (document names). */
+  /** What the applicant sent, one line each (the versions' items, numbers and file names). */
   documents: string[];
+  /** The versions the receipt attaches. Absent in older histories. */
+  versions?: ReceivedVersion[];
 }
 
 export interface WithdrawInput {

@@ -73,6 +73,13 @@ export class DossierContext {
   readonly remindOn = new Map<string, IsoDate>();
   /** Per overdue stage, the due dates whose apology notice went out (one notice per stage and missed date). */
   readonly overdueNotices = new Map<OverdueStage['key'], IsoDate[]>();
+  /**
+   * The snapshot version at which the procedure took a deposited action (completeness check,
+   * supplement request, supplement) that its transition has not recorded yet: until the version
+   * moves, validators refuse another action made on that version. Read by validators only, which
+   * replay does not run.
+   */
+  takenAt = -1;
   supplementRounds = 0;
   /** Calendar changes signalled, and how many times the deadlines were recomputed (waits re-arm on it). */
   calendarChanges = 0;

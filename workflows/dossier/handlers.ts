@@ -46,6 +46,12 @@ export function setDossierHandlers(ctx: DossierContext): void {
 
   const expectState = (stages: DossierStage[], pending: unknown, message: string) => {
     if (!stages.includes(ctx.snapshot.stage) || pending !== undefined || ctx.withdrawal) throw fail(message, 'WrongStage');
+    expectNotTaken();
+  };
+  const expectNotTaken = () => {
+    if (ctx.takenAt === ctx.snapshot.version) {
+      throw fail(`Phiên bản ${ctx.snapshot.version} của hồ sơ vừa được một thao tác khác xử lý; tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
+    }
   };
   const expectVersion = (expected: number) => {
     if (expected !== ctx.snapshot.version) {
@@ -98,6 +104,7 @@ export function setDossierHandlers(ctx: DossierContext): void {
     {
       validator: (supplement) => {
         if (ctx.snapshot.stage !== 'SUPPLEMENT_REQUESTED' || ctx.supplement || ctx.withdrawal) throw fail('Hồ sơ không ở trạng thái chờ bổ sung.', 'WrongStage');
+        expectNotTaken();
         expectActor(supplement.actor);
         if (!(supplement.documents?.length > 0)) throw fail('Phải nêu tài liệu bổ sung.', 'NoDocuments');
       },

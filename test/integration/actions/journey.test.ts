@@ -5,6 +5,7 @@
  */
 import { createTestStack, type TestStack } from '../../support/stack';
 import request from 'supertest';
+import { COMPLETE_SET, uploadItems } from '../documents/support';
 import { actAsClient, as, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForRound, waitForStage } from './support';
 
 describe('working a dossier through the API', () => {
@@ -20,12 +21,37 @@ describe('working a dossier through the API', () => {
     const code = await submit(stack, 'TH-TAN-HUNG');
     expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 1, round: { stage: 'APPRAISAL' } });
 
-    // Not complete: the applicant is asked for a supplement; the intake officer records it.
-    const incomplete = await actAsClient(stack, 'intake', code, 'completeness', { complete: false, missing: ['Báo cáo tài chính 2024 đã kiểm toán'], expectedVersion: 1 });
+    // The intake officer uploads the components; no financial paper yet.
+    await uploadItems(stack, stack.app, code, COMPLETE_SET.filter((item) => item !== 'BANK_COMMITMENT'));
+    // "Complete" is refused while the checklist lacks an item, naming it.
+    const premature = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 1 });
+    expect(premature.status).toBe(422);
+    expect(premature.body).toMatchObject({ reason: 'ChecklistIncomplete', items: [{ code: 'FINANCIAL_EVIDENCE', kind: 'missing' }] });
+    // Not complete: the request names the checklist's missing group and the officer's finding, each with its reason.
+    const finding = { item: 'LEGAL_STATUS', reason: 'Giấy chứng nhận đăng ký doanh nghiệp đã hết hiệu lực.' };
+    const incomplete = await actAsClient(stack, 'intake', code, 'completeness', { complete: false, items: [finding], expectedVersion: 1 });
     expect(incomplete.status).toBe(200);
-    expect(incomplete.body).toMatchObject({ code, stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 2, missing: ['Báo cáo tài chính 2024 đã kiểm toán'] });
-    const supplied = await actAsClient(stack, 'intake', code, 'supplements', { documents: ['Báo cáo tài chính 2024 đã kiểm toán'] });
-    expect(supplied.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 3 });
+    expect(incomplete.body).toMatchObject({ code, stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: 2 });
+    expect(incomplete.body.missingItems).toEqual([
+      { code: 'FINANCIAL_EVIDENCE', label: expect.any(String), kind: 'missing', reason: expect.stringContaining('Cần ít nhất một trong') },
+      { code: 'LEGAL_STATUS', label: expect.any(String), kind: 'defective', reason: finding.reason },
+    ]);
+    expect(incomplete.body.missing).toEqual([expect.stringContaining('(FINANCIAL_EVIDENCE): Cần ít nhất một trong'), expect.stringContaining(`(LEGAL_STATUS): ${finding.reason}`)]);
+    const [mail] = await stack.smtp.waitFor((m) => m.subject.includes(code) && m.subject.includes('bổ sung'));
+    expect(mail?.text).toContain(finding.reason);
+    // The supplement is the uploads since the request: recording it before any is refused; after, it attaches them.
+    const early = await actAsClient(stack, 'intake', code, 'supplements', {});
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ reason: 'NoSupplementDocuments' });
+    const [bank, legal] = await uploadItems(stack, stack.app, code, ['BANK_COMMITMENT', 'LEGAL_STATUS']);
+    expect(await readDossier(stack, code)).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', version: 2 });
+    const supplied = await actAsClient(stack, 'intake', code, 'supplements', {});
+    expect(supplied.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', status: 'ACTIVE', version: 3, missing: [], missingItems: [] });
+    const receipt = (supplied.body.timeline as { action: string; newValue: { versions?: unknown[] } }[]).find((e) => e.action === 'dossier.supplement-received');
+    expect(receipt?.newValue.versions).toEqual([
+      { item: 'BANK_COMMITMENT', version: 1, versionId: bank?.id, fileName: 'bank_commitment.pdf', sha256: expect.any(String) },
+      { item: 'LEGAL_STATUS', version: 2, versionId: legal?.id, fileName: 'legal_status.pdf', sha256: expect.any(String) },
+    ]);
 
     const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 3 });
     expect(complete.status).toBe(200);
@@ -55,10 +81,19 @@ describe('working a dossier through the API', () => {
     // All answered: the workflow moves on to screening by itself.
     let dossier = await waitForStage(stack, code, 'SCREENING');
     // During screening the one-stop desk asks for more: the appraisal clock stops until it arrives.
-    const asked = await actAsClient(stack, 'intake', code, 'supplement-requests', { missing: ['Cam kết tín dụng của ngân hàng'], expectedVersion: dossier.version });
+    const asked = await actAsClient(stack, 'intake', code, 'supplement-requests', {
+      items: [{ item: 'BANK_COMMITMENT', reason: 'Cam kết tín dụng phải ghi rõ hạn mức cho vay.' }],
+      expectedVersion: dossier.version,
+    });
     expect(asked.status).toBe(200);
     expect(asked.body).toMatchObject({ stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD', version: dossier.version + 1 });
-    await actAsClient(stack, 'intake', code, 'supplements', { documents: ['Cam kết tín dụng của ngân hàng'] });
+    expect(asked.body.missingItems).toEqual([{ code: 'BANK_COMMITMENT', label: expect.any(String), kind: 'defective', reason: 'Cam kết tín dụng phải ghi rõ hạn mức cho vay.' }]);
+    expect(asked.body.clock).toMatchObject({ paused: true });
+    await uploadItems(stack, stack.app, code, ['BANK_COMMITMENT']);
+    // An upload alone does not resume the clock: the receipt does.
+    expect((await request(stack.app).get(`/api/dossiers/${code}`).set(await as(stack, 'intake'))).body.clock).toMatchObject({ paused: true });
+    const resumed = await actAsClient(stack, 'intake', code, 'supplements', {});
+    expect(resumed.body).toMatchObject({ stage: 'COMPLETENESS_CHECK', clock: { paused: false } });
     dossier = await readDossier(stack, code);
     const checked = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: dossier.version });
     expect(checked.body).toMatchObject({ stage: 'SCREENING', status: 'ACTIVE' });
@@ -134,6 +169,7 @@ describe('working a dossier through the API', () => {
 
   it('records a withdrawal on behalf of the applicant, which closes the open opinion tasks', async () => {
     const code = await submit(stack, 'TTR-TAN-BINH-1');
+    await uploadItems(stack, stack.app, code);
     await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
     const withdrawn = await actAsClient(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư có văn bản xin rút hồ sơ' });
     expect(withdrawn.status).toBe(200);

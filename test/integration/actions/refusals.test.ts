@@ -8,6 +8,7 @@ import request from 'supertest';
 import { dossierCodeFromBytes } from '../../../domain/dossier-code';
 import { ACTION_ROUTES } from '../../../api/actions/router';
 import { createTestStack, type TestStack } from '../../support/stack';
+import { uploadItems } from '../documents/support';
 import { act, as, criteria, ELIGIBLE_FACTS, inboxTask, insertReadModelDossier, readDossier, submit, toScreening } from './support';
 
 const newCode = () => dossierCodeFromBytes(randomBytes(8));
@@ -85,13 +86,14 @@ describe('action endpoints refuse', () => {
     const early = await act(stack, 'appraiser', code, 'screening', { facts: ELIGIBLE_FACTS, expectedVersion: 1 });
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ reason: 'WrongStage', stage: 'COMPLETENESS_CHECK', currentVersion: 1 });
-    const noSupplementAwaited = await act(stack, 'intake', code, 'supplements', { documents: ['Bản sao GCN ĐKDN'] });
+    const noSupplementAwaited = await act(stack, 'intake', code, 'supplements', {});
     expect(noSupplementAwaited.body).toMatchObject({ status: 409, reason: 'WrongStage' });
     expect(await readDossier(stack, code)).toMatchObject({ stage: 'COMPLETENESS_CHECK', version: 1 });
   });
 
   it('another department’s reviewer (403), a stale task version (409), a task already answered (409)', async () => {
     const code = await submit(stack, 'CD-TAN-CHANH-1');
+    await uploadItems(stack, stack.app, code);
     const complete = await act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 1 });
     expect(complete.body).toMatchObject({ stage: 'DEPARTMENT_OPINIONS' });
 
@@ -138,15 +140,17 @@ describe('action endpoints refuse', () => {
 
   it('passes the workflow validator’s refusals through with its Vietnamese message', async () => {
     const code = await submit(stack, 'CD-PHUOC-TUY-1');
-    // Not complete, but nothing listed as missing: the workflow's validator refuses (422).
+    await uploadItems(stack, stack.app, code);
+    // Not complete, but the checklist has everything and nothing is named: refused before the workflow (422).
     const unlisted = await act(stack, 'intake', code, 'completeness', { complete: false, expectedVersion: 1 });
     expect(unlisted.status).toBe(422);
-    expect(unlisted.body).toMatchObject({ reason: 'MissingList', detail: 'Yêu cầu bổ sung phải liệt kê tài liệu còn thiếu.' });
+    expect(unlisted.body).toMatchObject({ reason: 'MissingList' });
+    expect(unlisted.body.detail).toMatch(/đủ các thành phần theo danh mục/);
 
     // Two officers act on the same version at once: both pass the read-model check, one wins, the other gets a 409.
     const [a, b] = await Promise.all([
       act(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: 1 }),
-      act(stack, 'intake', code, 'completeness', { complete: false, missing: ['Bản đồ vị trí'], expectedVersion: 1 }),
+      act(stack, 'intake', code, 'completeness', { complete: false, items: [{ item: 'FINANCIAL_PLAN', reason: 'Thiếu bảng dòng tiền.' }], expectedVersion: 1 }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
@@ -173,13 +177,15 @@ describe('action endpoints refuse', () => {
     expect((await act(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư xin rút' })).body).toMatchObject({ status: 'WITHDRAWN' });
     await stack.temporal.workflow.getHandle(code).result();
     await stack.prisma.dossier.update({ where: { code }, data: { stage: 'SUPPLEMENT_REQUESTED', status: 'ON_HOLD' } });
-    const closed = await act(stack, 'intake', code, 'supplements', { documents: ['Bản đồ vị trí'] });
+    await uploadItems(stack, stack.app, code, ['FINANCIAL_PLAN']);
+    const closed = await act(stack, 'intake', code, 'supplements', {});
     expect(closed.status).toBe(409);
     expect(closed.body).toMatchObject({ reason: 'DossierClosed' });
   });
 
   it('nothing on a retry with the same Idempotency-Key: the first answer comes back instead of a 409', async () => {
     const code = await submit(stack, 'TTH-TAN-BINH');
+    await uploadItems(stack, stack.app, code);
     const send = async () =>
       request(stack.app)
         .post(`/api/dossiers/${code}/completeness`)

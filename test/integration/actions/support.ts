@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { bearer, tokenFor } from '../../support/auth';
 import type { TestStack } from '../../support/stack';
+import { uploadItems } from '../documents/support';
 
 export const as = async (stack: TestStack, username: string) => bearer(await tokenFor(stack, username));
 
@@ -143,9 +144,10 @@ export const criteria = (infrastructurePlan: number, environmentalProtectionPlan
   financialPlan,
 });
 
-/** Takes a fresh dossier through completeness and every consulted department's opinion, to SCREENING. */
+/** Takes a fresh dossier through completeness (its documents uploaded first) and every consulted department's opinion, to SCREENING. */
 export async function toScreening(stack: TestStack, clusterCode: string): Promise<{ code: string; version: number }> {
   const code = await submit(stack, clusterCode);
+  await uploadItems(stack, stack.app, code);
   const complete = await actAsClient(stack, 'intake', code, 'completeness', { complete: true, expectedVersion: (await readDossier(stack, code)).version });
   if (complete.status !== 200) throw new Error(`completeness: ${complete.status} ${JSON.stringify(complete.body)}`);
   for (const departmentCode of await consultedDepartments(stack, code)) {

@@ -95,3 +95,17 @@ export function rawMultipart(item: string, file: Buffer, disposition: string): {
   ]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
+
+/** What makes a dossier complete under every released checklist: each mandatory item and one financial paper. */
+export const COMPLETE_SET = ['APPLICATION_LETTER', 'INVESTMENT_REPORT', 'LEGAL_STATUS', 'BANK_COMMITMENT', 'EXPERIENCE_EVIDENCE', 'INFRASTRUCTURE_PLAN', 'ENVIRONMENTAL_PLAN', 'FINANCIAL_PLAN'];
+
+/** Uploads `items` (each a small PDF) as the intake officer through `app`; returns the versions the API acknowledged. */
+export async function uploadItems(stack: TestStack, app: Express, code: string, items: readonly string[] = COMPLETE_SET): Promise<{ id: string; item: string; version: number }[]> {
+  const versions: { id: string; item: string; version: number }[] = [];
+  for (const item of items) {
+    const response = await upload(stack, app, code, item, pdf(), `${item.toLowerCase()}.pdf`);
+    if (response.status !== 201) throw new Error(`upload of ${item}: ${response.status} ${JSON.stringify(response.body)}`);
+    versions.push(response.body as { id: string; item: string; version: number });
+  }
+  return versions;
+}

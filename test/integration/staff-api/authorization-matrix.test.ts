@@ -7,7 +7,8 @@ import { DEMO_ACCOUNTS } from '../../../db/seed/demo-accounts';
 import type { Role } from '../../../generated/prisma/client';
 import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
-import { insertDossier } from './fixtures';
+import { pdf } from '../documents/support';
+import { insertDossier, insertTask } from './fixtures';
 
 interface Endpoint {
   name: string;
@@ -15,6 +16,8 @@ interface Endpoint {
   /** Roles allowed; null = every staff role. */
   allowed: Role[] | null;
   okStatus: number;
+  /** A reviewer passes only for a department consulted on the dossier; the others get 403 NotConsulted. */
+  reviewersOf?: string[];
 }
 
 describe('authorisation matrix', () => {
@@ -23,6 +26,8 @@ describe('authorisation matrix', () => {
   let submissions = 0;
   let userCount = 0;
   let targetUserId: string;
+  let contentUrl: string;
+  let uploads = 0;
 
   const endpoints: Endpoint[] = [
     { name: 'GET /api/auth/me', call: (s) => request(s.app).get('/api/auth/me'), allowed: null, okStatus: 200 },
@@ -51,6 +56,17 @@ describe('authorisation matrix', () => {
       allowed: ['INTAKE_OFFICER'],
       okStatus: 201,
     },
+    {
+      name: 'POST /api/dossiers/:code/documents',
+      call: (s) => {
+        uploads += 1;
+        return request(s.app).post(`/api/dossiers/${code}/documents`).field('item', 'FINANCIAL_PLAN').attach('file', pdf(), `phuong-an-${uploads}.pdf`);
+      },
+      allowed: ['INTAKE_OFFICER'],
+      okStatus: 201,
+    },
+    { name: 'GET /api/dossiers/:code/documents', call: (s) => request(s.app).get(`/api/dossiers/${code}/documents`), allowed: null, okStatus: 200, reviewersOf: ['DOF'] },
+    { name: 'GET /api/dossiers/:code/documents/:id/content', call: (s) => request(s.app).get(contentUrl), allowed: null, okStatus: 200, reviewersOf: ['DOF'] },
     { name: 'GET /api/calendar/days', call: (s) => request(s.app).get('/api/calendar/days?from=2030-06-01&to=2030-06-30'), allowed: null, okStatus: 200 },
     // PUT runs before DELETE for each account, so the administrator's DELETE finds the override to remove.
     {
@@ -83,7 +99,12 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     stack = await createTestStack('authz');
     await stack.startWorker();
-    code = (await insertDossier(stack.prisma)).code;
+    const dossier = await insertDossier(stack.prisma);
+    code = dossier.code;
+    // DOF is consulted on it: its reviewer reads the documents, the other departments' do not.
+    await insertTask(stack.prisma, { dossierId: dossier.id, kind: 'DEPARTMENT_OPINION', departmentCode: 'DOF' });
+    const letter = await request(stack.app).post(`/api/dossiers/${code}/documents`).set(bearer(await tokenFor(stack, 'intake'))).field('item', 'APPLICATION_LETTER').attach('file', pdf(), 'don.pdf');
+    contentUrl = letter.body.contentUrl as string;
     targetUserId = (await stack.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer.dard' } })).id;
   });
   afterAll(() => stack.close());
@@ -98,11 +119,15 @@ describe('authorisation matrix', () => {
     const seen: Record<string, number> = {};
     const expected: Record<string, number> = {};
     for (const endpoint of endpoints) {
-      const allowed = endpoint.allowed === null || account.roles.some((role) => endpoint.allowed?.includes(role));
-      expected[endpoint.name] = allowed ? endpoint.okStatus : 403;
+      const byRole = endpoint.allowed === null || account.roles.some((role) => endpoint.allowed?.includes(role));
+      const readsAll = account.roles.some((role) => role !== 'REVIEWER');
+      const notConsulted = endpoint.reviewersOf !== undefined && !readsAll && !endpoint.reviewersOf.includes(account.departmentCode ?? '');
+      expected[endpoint.name] = byRole && !notConsulted ? endpoint.okStatus : 403;
       const response = await endpoint.call(stack).set(auth);
       seen[endpoint.name] = response.status;
-      if (response.status === 403) {
+      if (response.status === 403 && notConsulted) {
+        expect(response.body.reason).toBe('NotConsulted');
+      } else if (response.status === 403) {
         expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(response.body.requiredRoles).toEqual(endpoint.allowed);
       }
@@ -141,6 +166,9 @@ describe('authorisation matrix', () => {
       ['/api/users', 'get'],
       ['/api/users', 'post'],
       ['/api/users/{id}', 'patch'],
+      ['/api/dossiers/{code}/documents', 'post'],
+      ['/api/dossiers/{code}/documents', 'get'],
+      ['/api/dossiers/{code}/documents/{versionId}/content', 'get'],
     ];
     for (const [path, method] of staff) {
       const operation = doc.paths[path]?.[method];

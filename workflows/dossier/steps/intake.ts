@@ -1,7 +1,7 @@
 import { uuid4 } from '@temporalio/workflow';
 import { pauseClock, resumeClock, startClock } from '../../../domain';
 import { runHumanTask } from '../../common/human-task';
-import type { CompletenessCheckInput, DossierStage, OpinionTaskView } from '../api';
+import type { CompletenessCheckInput, DossierStage, OpinionTaskView, RequestedItem } from '../api';
 import { acts, SYSTEM, type DossierContext } from '../context';
 import { completenessCheckMails, supplementRequestMail } from '../mails';
 import { resolveConsultedDepartments } from './departments';
@@ -61,11 +61,12 @@ export async function untilComplete(ctx: DossierContext, resumeStage?: DossierSt
       action: () => ctx.completeness,
       record: async (check) => {
         ctx.completeness = undefined;
+        ctx.takenAt = ctx.snapshot.version;
         return check;
       },
     });
     if (!check.complete) {
-      await awaitSupplement(ctx, check.actor, check.missing ?? []);
+      await awaitSupplement(ctx, check.actor, check.missing ?? [], check.items);
       continue;
     }
     if (resumeStage) await ctx.transition(check.actor, 'dossier.complete', resumeStage, 'ACTIVE');
@@ -73,8 +74,12 @@ export async function untilComplete(ctx: DossierContext, resumeStage?: DossierSt
   }
 }
 
-/** Asks the applicant for `missing` (the clock stops if it runs), waits, restarts the clock on arrival. */
-export async function awaitSupplement(ctx: DossierContext, actor: string, missing: string[]): Promise<void> {
+/**
+ * Asks the applicant for `missing` (the clock stops if it runs), waits, restarts the clock on arrival.
+ * `items` and the receipt's `versions` are recorded as given: absent from older histories'
+ * Updates, so what those replay is unchanged.
+ */
+export async function awaitSupplement(ctx: DossierContext, actor: string, missing: string[], items?: RequestedItem[]): Promise<void> {
   const today = ctx.time.today();
   ctx.supplementRounds += 1;
   const clock = ctx.snapshot.clock ? pauseClock(ctx.snapshot.clock, today, `Chờ bổ sung hồ sơ: ${missing.join('; ')}`) : null;
@@ -83,13 +88,14 @@ export async function awaitSupplement(ctx: DossierContext, actor: string, missin
     'dossier.supplement-requested',
     'SUPPLEMENT_REQUESTED',
     'ON_HOLD',
-    { ...(clock ? { clock } : {}), detail: { missing, ...(clock ? { clockPausedOn: today } : {}) } },
+    { ...(clock ? { clock } : {}), detail: { missing, ...(items ? { items } : {}), ...(clock ? { clockPausedOn: today } : {}) } },
     { missing, clock },
   );
   await acts.sendMail(supplementRequestMail(ctx.input, ctx.supplementRounds, missing, today));
 
   const supplement = await runHumanTask(ctx.wait, { open: async () => undefined, action: () => ctx.supplement, record: async (s) => s });
   ctx.supplement = undefined;
+  ctx.takenAt = ctx.snapshot.version;
   const receivedOn = ctx.time.today();
   const resumed = clock ? resumeClock(clock, receivedOn) : null;
   const status = resumed ? await acts.appraisalClockStatus({ clock: resumed, today: receivedOn }) : null;
@@ -100,7 +106,7 @@ export async function awaitSupplement(ctx: DossierContext, actor: string, missin
     'ACTIVE',
     {
       ...(resumed && status ? { clock: resumed, deadlines: { appraisal: status.deadline } } : {}),
-      detail: { documents: supplement.documents, ...(resumed ? { clockResumedOn: receivedOn, appraisalDue: status?.due } : {}) },
+      detail: { documents: supplement.documents, ...(supplement.versions ? { versions: supplement.versions } : {}), ...(resumed ? { clockResumedOn: receivedOn, appraisalDue: status?.due } : {}) },
     },
     { missing: [], clock: resumed },
   );

@@ -16,7 +16,8 @@ export async function eligibilityScreening(ctx: DossierContext): Promise<boolean
     });
     if ('missing' in step) {
       ctx.supplementRequest = undefined;
-      await awaitSupplement(ctx, step.actor, step.missing);
+      ctx.takenAt = ctx.snapshot.version;
+      await awaitSupplement(ctx, step.actor, step.missing, step.items);
       await untilComplete(ctx, 'SCREENING');
       continue;
     }
