@@ -4,8 +4,8 @@
  * roles from navigation.ts so the menu and the check never disagree. The public lookup and sign-in
  * stand alone. Large pages load on demand (`lazy`), so the first load stays small on an old PC.
  */
-import type { ReactNode } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { ComponentType, ReactNode } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { NAV_ITEMS } from './navigation';
@@ -20,6 +20,11 @@ function guarded(path: string, element: ReactNode, navPath = path): RouteObject 
   return { path, element: <RequireAuth roles={roles}>{() => element}</RequireAuth> };
 }
 
+/** A guarded page loaded on demand (charts, admin forms): the first load of an old PC stays small. */
+function guardedLazy(path: string, load: () => Promise<ComponentType>): RouteObject {
+  return { path, element: guarded(path, <Outlet />).element, children: [{ index: true, lazy: async () => ({ Component: await load() }) }] };
+}
+
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <SignInPage /> },
   {
@@ -31,9 +36,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <InboxPage /> },
       guarded('/ho-so', <ComingSoonPage title="Hồ sơ" />),
-      guarded('/tong-quan', <ComingSoonPage title="Tổng quan" />),
-      guarded('/quan-tri/nguoi-dung', <ComingSoonPage title="Người dùng" />),
-      guarded('/quan-tri/lich', <ComingSoonPage title="Lịch làm việc" />),
+      guardedLazy('/tong-quan', async () => (await import('./pages/DashboardPage')).DashboardPage),
+      guardedLazy('/quan-tri/nguoi-dung', async () => (await import('./pages/UsersPage')).UsersPage),
+      guardedLazy('/quan-tri/lich', async () => (await import('./pages/CalendarPage')).CalendarPage),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
