@@ -20,13 +20,6 @@ function guarded(path: string, element: ReactNode, navPath = path): RouteObject 
   return { path, element: <RequireAuth roles={roles}>{() => element}</RequireAuth> };
 }
 
-/** A page for any signed-in staff member, outside the application frame. */
-function signedIn(Page: ComponentType): ComponentType {
-  return function SignedIn() {
-    return <RequireAuth>{() => <Page />}</RequireAuth>;
-  };
-}
-
 /** A guarded page loaded on demand (charts, admin forms): the first load of an old PC stays small. */
 function guardedLazy(path: string, load: () => Promise<ComponentType>): RouteObject {
   return { path, element: guarded(path, <Outlet />).element, children: [{ index: true, lazy: async () => ({ Component: await load() }) }] };
@@ -37,15 +30,6 @@ export const router = createBrowserRouter([
   {
     path: '/tra-cuu/:code?',
     lazy: async () => ({ Component: (await import('./pages/PublicLookupPage')).PublicLookupPage }),
-  },
-  // Print views: signed-in staff, no application frame around the sheet.
-  {
-    path: '/in/phieu-tiep-nhan/:code',
-    lazy: async () => ({ Component: signedIn((await import('./pages/print/ReceiptPage')).ReceiptPage) }),
-  },
-  {
-    path: '/in/phieu-xin-loi/:code',
-    lazy: async () => ({ Component: signedIn((await import('./pages/print/ApologyPage')).ApologyPage) }),
   },
   {
     element: <RequireAuth>{(user) => <AppLayout user={user} />}</RequireAuth>,
