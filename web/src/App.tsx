@@ -25,20 +25,33 @@ function guardedLazy(path: string, load: () => Promise<ComponentType>): RouteObj
   return { path, element: guarded(path, <Outlet />).element, children: [{ index: true, lazy: async () => ({ Component: await load() }) }] };
 }
 
+/** A page for any signed-in staff member, outside the application frame. */
+function signedIn(Page: ComponentType): ComponentType {
+  return function SignedIn() {
+    return <RequireAuth>{() => <Page />}</RequireAuth>;
+  };
+}
+
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <SignInPage /> },
   {
     path: '/tra-cuu/:code?',
     lazy: async () => ({ Component: (await import('./pages/PublicLookupPage')).PublicLookupPage }),
   },
+  // Print views: signed-in staff, no application frame around the sheet.
+  {
+    path: '/in/phieu-tiep-nhan/:code',
+    lazy: async () => ({ Component: signedIn((await import('./pages/print/ReceiptPage')).ReceiptPage) }),
+  },
+  {
+    path: '/in/phieu-xin-loi/:code',
+    lazy: async () => ({ Component: signedIn((await import('./pages/print/ApologyPage')).ApologyPage) }),
+  },
   {
     element: <RequireAuth>{(user) => <AppLayout user={user} />}</RequireAuth>,
     children: [
       { index: true, element: <InboxPage /> },
       guarded('/ho-so', <ComingSoonPage title="Hồ sơ" />),
-      // A dossier or a round is open to every signed-in role: the API says what each may see and do.
-      { path: '/ho-so/:code', lazy: async () => ({ Component: (await import('./pages/DossierPage')).DossierPage }) },
-      { path: '/dot/:code', lazy: async () => ({ Component: (await import('./pages/RoundPage')).RoundPage }) },
       guardedLazy('/tong-quan', async () => (await import('./pages/DashboardPage')).DashboardPage),
       guardedLazy('/quan-tri/nguoi-dung', async () => (await import('./pages/UsersPage')).UsersPage),
       guardedLazy('/quan-tri/lich', async () => (await import('./pages/CalendarPage')).CalendarPage),

@@ -45,9 +45,12 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 }
 
-/** A 409 that means "not at that step yet" or "the same request is still running": worth a quiet retry. */
+/** 409 reasons that mean "not at that step yet" (the workflow is a moment behind its read model) or "the same request is still running". */
+const NOT_READY_REASONS: ReadonlySet<string> = new Set(['WrongStage', 'NotOpenYet', 'InProgress']);
+
+/** A 409 worth a quiet retry (api/retry.ts). */
 export function isNotReadyYet(error: unknown): boolean {
-  return error instanceof ApiProblem && error.status === 409 && (error.reason === 'WrongStage' || error.reason === 'InProgress');
+  return error instanceof ApiProblem && error.status === 409 && NOT_READY_REASONS.has(error.reason ?? '');
 }
 
 /** A 409 that means the person acted on an old version: reload and tell them what changed. */
