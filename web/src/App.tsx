@@ -52,6 +52,9 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <InboxPage /> },
       guarded('/ho-so', <ComingSoonPage title="Hồ sơ" />),
+      // A dossier or a round is open to every signed-in role: the API says what each may see and do.
+      { path: '/ho-so/:code', lazy: async () => ({ Component: (await import('./pages/DossierPage')).DossierPage }) },
+      { path: '/dot/:code', lazy: async () => ({ Component: (await import('./pages/RoundPage')).RoundPage }) },
       guardedLazy('/tong-quan', async () => (await import('./pages/DashboardPage')).DashboardPage),
       guardedLazy('/quan-tri/nguoi-dung', async () => (await import('./pages/UsersPage')).UsersPage),
       guardedLazy('/quan-tri/lich', async () => (await import('./pages/CalendarPage')).CalendarPage),
