@@ -33,15 +33,23 @@ const CACHED_WORKFLOWS = option('cached-workflows', 0);
 interface RunFigures {
   perSecond: number;
   cpuPerLifecycle: number;
+  /** CPU seconds per lifecycle of each watched process (its own tree), the rest under "others". */
+  split: string;
   load: string;
 }
 
+const watched: Child[] = [];
+
 async function measure(count: number, one: (i: number) => Promise<void>): Promise<RunFigures> {
   const cpu = treeCpuSeconds();
+  const before = watched.map((child) => treeCpuSeconds(child.pid));
   const started = Date.now();
   await inPool(count, CONCURRENCY, one);
   const seconds = (Date.now() - started) / 1000;
-  return { perSecond: count / seconds, cpuPerLifecycle: (treeCpuSeconds() - cpu) / count, load: loadAverage() };
+  const total = (treeCpuSeconds() - cpu) / count;
+  const own = watched.map((child, i) => (treeCpuSeconds(child.pid) - (before[i] ?? 0)) / count);
+  const split = [...watched.map((child, i) => `${child.name} ${own[i]?.toFixed(2)}`), `others (Temporal, PostgreSQL, this driver) ${(total - own.reduce((a, b) => a + b, 0)).toFixed(2)}`].join(', ');
+  return { perSecond: count / seconds, cpuPerLifecycle: total, split, load: loadAverage() };
 }
 
 async function main(): Promise<void> {
@@ -56,6 +64,7 @@ async function main(): Promise<void> {
     const worker = await stack.startWorker();
     const api = await stack.startApi();
     const bareWorker = await stack.startBareWorker(BARE_QUEUE);
+    watched.push(worker, api, bareWorker);
     console.log(`worker ready: ${(cold.readyMs / 1000).toFixed(1)} s building the workflow bundle, ${(worker.readyMs / 1000).toFixed(1)} s reusing it`);
 
     const connection = await Connection.connect({ address: stack.temporalAddress });
@@ -77,12 +86,16 @@ async function main(): Promise<void> {
 
     const projectRuns: RunFigures[] = [];
     const bareRuns: RunFigures[] = [];
+    const requestsBefore = http.requests;
     for (let run = 1; run <= RUNS; run++) {
       projectRuns.push(await measure(LIFECYCLES, async () => void (await runLifecycle(http, cluster()))));
       bareRuns.push(await measure(LIFECYCLES, () => runBareLifecycle(client, BARE_QUEUE, nextBareId(), steps)));
       console.log(`run ${run}: project ${projectRuns[run - 1]?.perSecond.toFixed(2)}/s, bare ${bareRuns[run - 1]?.perSecond.toFixed(2)}/s (load ${bareRuns[run - 1]?.load})`);
+      console.log(`  CPU s per lifecycle, project: ${projectRuns[run - 1]?.split}`);
+      console.log(`  CPU s per lifecycle, bare:    ${bareRuns[run - 1]?.split}`);
     }
 
+    const requestsPerLifecycle = (http.requests - requestsBefore) / (LIFECYCLES * RUNS);
     // Starts: every submission opens a round and starts its dossier (two workflows); the bare one starts one with its first Update.
     const memory = async (child: Child) => child.memory();
     const projectBefore = await memory(worker);
@@ -102,6 +115,8 @@ async function main(): Promise<void> {
     const mid = (runs: RunFigures[], key: keyof Omit<RunFigures, 'load'>) => median(runs.map((r) => r[key]));
     const shapeLine = (shape: HistoryShape) => `${shape.events} events, ${shape.updates} Updates, ${shape.activities} activities`;
     console.log(`\nlifecycle shape: project ${shapeLine(project)} (dossier + round); bare ${shapeLine(bare)}`);
+    console.log(`HTTP requests per project lifecycle: ${requestsPerLifecycle.toFixed(0)} (actions, uploads and the reads that wait for the workflow's own steps)`);
+    console.log(`project activities by type: ${project.byType.map(([type, n]) => `${type} ${n}`).join(', ')}`);
     console.log(`project worker caches at most ${CACHED_WORKFLOWS || DEFAULT_CACHED_WORKFLOWS} workflows; bare worker: the SDK's default`);
     table(
       ['figure', 'project', 'bare', 'ratio', 'target'],

@@ -43,21 +43,28 @@ async function main(): Promise<void> {
     }
     table(['workers', 'API processes', 'lifecycles/s', 'CPU s per lifecycle', 'load'], rows);
 
-    // Nothing processed twice.
-    const dossiers = await stack.prisma.dossier.count({ where: { cluster: { code: { startsWith: 'BENCH-' } } } });
-    const auditPerDossier = await stack.prisma.auditEvent.groupBy({ by: ['dossierCode'], where: { dossierCode: { not: null } }, _count: { _all: true } });
-    const auditCounts = [...new Set(auditPerDossier.map((row) => row._count._all))];
-    const outboxSent = await stack.prisma.mailOutbox.count({ where: { sentAt: { not: null } } });
-    const messageIds = new Set(stack.mails.map((m) => m.messageId));
+    // Nothing processed twice, once every workflow has finished its last steps (the round closes after its dossiers).
     const connection = await Connection.connect({ address: stack.temporalAddress });
     const client = new Client({ connection });
-    const closedDossiers = (await client.workflow.count('WorkflowType="dossierWorkflow" AND ExecutionStatus="Completed"')).count;
-    const closedRounds = (await client.workflow.count('WorkflowType="roundWorkflow" AND ExecutionStatus="Completed"')).count;
+    const completed = async (type: string) => (await client.workflow.count(`WorkflowType="${type}" AND ExecutionStatus="Completed"`)).count;
+    for (let waited = 0; waited < 60 && ((await completed('dossierWorkflow')) < filed || (await completed('roundWorkflow')) < filed); waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const closedDossiers = await completed('dossierWorkflow');
+    const closedRounds = await completed('roundWorkflow');
     await connection.close();
+    const dossiers = await stack.prisma.dossier.count({ where: { cluster: { code: { startsWith: 'BENCH-' } } } });
+    const auditPerDossier = await stack.prisma.auditEvent.groupBy({ by: ['dossierCode', 'entityType'], where: { dossierCode: { not: null } }, _count: { _all: true } });
+    const auditCounts = new Map<string, Set<number>>();
+    for (const row of auditPerDossier) auditCounts.set(row.entityType, (auditCounts.get(row.entityType) ?? new Set()).add(row._count._all));
+    const outboxSent = await stack.prisma.mailOutbox.count({ where: { sentAt: { not: null } } });
+    const inDoubt = await stack.prisma.mailOutbox.findMany({ where: { attempts: { gt: 1 } }, select: { idempotencyKey: true, attempts: true, lastError: true } });
+    const messageIds = new Set(stack.mails.map((m) => m.messageId));
+    const auditLine = [...auditCounts].map(([type, counts]) => `${type}: ${[...counts].join(' or ')}`).join('; ');
     const checks: [string, boolean, string][] = [
       ['one dossier per letter', dossiers === filed, `${dossiers} dossiers, ${filed} letters`],
-      ['the same audit rows for every dossier', auditCounts.length === 1, `per dossier: ${auditCounts.join(', ')}`],
-      ['every sent outbox row reached SMTP once', stack.mails.length === outboxSent && messageIds.size === stack.mails.length, `${stack.mails.length} mails received, ${messageIds.size} Message-IDs, ${outboxSent} outbox rows sent`],
+      ['the same audit rows for every dossier', [...auditCounts.values()].every((counts) => counts.size === 1), `per dossier and entity: ${auditLine}`],
+      ['every sent outbox row reached SMTP once', stack.mails.length === outboxSent && messageIds.size === stack.mails.length, `${stack.mails.length} mails received, ${messageIds.size} Message-IDs, ${outboxSent} outbox rows sent; sent in more than one attempt: ${JSON.stringify(inDoubt)}`],
       ['one completed workflow per dossier and round', closedDossiers === filed && closedRounds === filed, `${closedDossiers} dossier and ${closedRounds} round workflows completed`],
     ];
     for (const [what, ok, detail] of checks) {

@@ -12,15 +12,23 @@ export interface HistoryShape {
   events: number;
   updates: number;
   activities: number;
+  /** Scheduled activities by type, most frequent first. */
+  byType: [string, number][];
 }
 
 /** Events, accepted Updates and scheduled activities of some histories together. */
 export function historyShape(histories: HistoryEvent[][]): HistoryShape {
   const events = histories.flat();
+  const byType = new Map<string, number>();
+  for (const e of events) {
+    const type = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (type) byType.set(type, (byType.get(type) ?? 0) + 1);
+  }
   return {
     events: events.length,
     updates: events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length,
     activities: events.filter((e) => e.activityTaskScheduledEventAttributes).length,
+    byType: [...byType].sort((a, b) => b[1] - a[1]),
   };
 }
 

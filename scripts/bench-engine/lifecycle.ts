@@ -97,6 +97,19 @@ export class ApiClient {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
+  /**
+   * An action on what the person sees: reads `path` back until `ready`, posts the action built from
+   * that view, and on a 409 StaleVersion (the procedure moved on by itself meanwhile) reloads and
+   * tries again, as the problem's detail tells the person to.
+   */
+  async actOn(path: string, ready: (view: Readback) => boolean, username: string, action: string, body: (view: Readback) => object): Promise<Answer> {
+    for (let attempt = 1; ; attempt++) {
+      const view = await this.waitFor(path, ready);
+      const answer = await this.post(username, `${path}/${action}`, body(view));
+      if (answer.status !== 409 || answer.body.reason !== 'StaleVersion' || attempt >= 20) return expectOk(action, answer);
+    }
+  }
+
   /** Reads `path` back until `predicate` holds. */
   async waitFor(path: string, predicate: (view: Readback) => boolean): Promise<Readback> {
     const until = Date.now() + TIMEOUT_MS;
@@ -157,33 +170,28 @@ export async function runLifecycle(api: ApiClient, clusterCode: string): Promise
   const dossier = `/api/dossiers/${code}`;
   const round = `/api/rounds/${roundCode}`;
 
-  let view = await api.waitFor(round, openTask('CALL_ANNOUNCEMENT'));
-  expectOk('announcement', await api.post('reviewer.commune_pc', `${round}/announcement`, { announcedOn: receivedOn, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: view.version }));
-  view = await api.waitFor(round, openTask('DOSSIER_SUBMISSION'));
-  expectOk('submission to DOIT', await api.post('reviewer.commune_pc', `${round}/submission`, { expectedVersion: view.version }));
+  await api.actOn(round, openTask('CALL_ANNOUNCEMENT'), 'reviewer.commune_pc', 'announcement', (r) => ({ announcedOn: receivedOn, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: r.version }));
+  await api.actOn(round, openTask('DOSSIER_SUBMISSION'), 'reviewer.commune_pc', 'submission', (r) => ({ expectedVersion: r.version }));
 
-  view = await api.waitFor(dossier, (d) => d.stage === 'COMPLETENESS_CHECK');
+  await api.waitFor(dossier, (d) => d.stage === 'COMPLETENESS_CHECK');
   for (const item of COMPLETE_SET) {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(2_039)]);
     const uploaded = await api.upload('intake', `${dossier}/documents`, item, pdf, `${item.toLowerCase()}.pdf`);
     if (uploaded.status !== 201) expectOk(`upload of ${item}`, uploaded);
   }
-  const complete = expectOk('completeness', await api.post('intake', `${dossier}/completeness`, { complete: true, expectedVersion: view.version }));
+  const complete = await api.actOn(dossier, (d) => d.stage === 'COMPLETENESS_CHECK', 'intake', 'completeness', (d) => ({ complete: true, expectedVersion: d.version }));
   const opinionTasks = (complete.body.tasks as TaskView[]).filter((t) => t.kind === 'DEPARTMENT_OPINION' && t.status === 'OPEN');
   for (const task of opinionTasks) {
     const reviewer = `reviewer.${String(task.departmentCode).toLowerCase()}`;
     expectOk(`opinion of ${task.departmentCode}`, await api.post(reviewer, `${dossier}/opinions`, { verdict: 'AGREE', text: 'Thống nhất.', taskVersion: task.version }));
   }
 
-  view = await api.waitFor(dossier, (d) => d.stage === 'SCREENING');
-  expectOk('screening', await api.post('appraiser', `${dossier}/screening`, { facts: ELIGIBLE_FACTS, expectedVersion: view.version }));
+  await api.actOn(dossier, (d) => d.stage === 'SCREENING', 'appraiser', 'screening', (d) => ({ facts: ELIGIBLE_FACTS, expectedVersion: d.version }));
   for (const member of VOTING_MEMBERS) expectOk(`score of ${member}`, await api.post(member, `${dossier}/scores`, { criteria: SHEET }));
 
   await api.waitFor(dossier, (d) => d.stage === 'APPRAISAL_REPORT');
-  view = await api.waitFor(round, (r) => r.stage === 'REPORT' && openTask('APPRAISAL_REPORT')(r));
-  expectOk('report', await api.post('appraiser', `${round}/report`, { summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: view.version }));
-  view = await api.waitFor(round, (r) => r.stage === 'DECISION');
-  expectOk('decision', await api.post('manager', `${round}/decision`, { outcome: 'APPROVE', expectedVersion: view.version }));
+  await api.actOn(round, (r) => r.stage === 'REPORT' && openTask('APPRAISAL_REPORT')(r), 'appraiser', 'report', (r) => ({ summary: 'Đề xuất chọn nhà đầu tư.', expectedVersion: r.version }));
+  await api.actOn(round, (r) => r.stage === 'DECISION', 'manager', 'decision', (r) => ({ outcome: 'APPROVE', expectedVersion: r.version }));
   await api.waitFor(dossier, (d) => d.stage === 'MONITORING');
   return { code, roundCode };
 }
