@@ -18,7 +18,9 @@ const DRAIN_MS = 5_000;
 /** The API process. Temporal connects lazily, so the API answers /api/health even while Temporal is down. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } });
+  // Asynchronous destination: a request's log line is queued, not written to stdout inside the
+  // request (pino flushes what is queued when the process exits).
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } }, pino.destination({ dest: 1, sync: false }));
   const prisma = createPrismaClient(config.DATABASE_URL);
   if (config.NODE_ENV === 'production') {
     // The demo accounts share a published password: production must not run while one can log in.

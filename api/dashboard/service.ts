@@ -17,9 +17,10 @@ const zeroes = <T extends string>(keys: Record<string, T>): Record<T, number> =>
   Object.fromEntries(Object.values(keys).map((k) => [k, 0])) as Record<T, number>;
 
 /** Dossiers by stage and by status (table dossier_counts). */
+export const dossierCountsSql = () => Prisma.sql`SELECT stage, status, dossiers FROM dossier_counts WHERE dossiers <> 0`;
+
 export async function dossierCounts(deps: Db) {
-  const rows = await deps.prisma.$queryRaw<{ stage: DossierStage; status: DossierStatus; dossiers: number }[]>`
-    SELECT stage, status, dossiers FROM dossier_counts WHERE dossiers <> 0`;
+  const rows = await deps.prisma.$queryRaw<{ stage: DossierStage; status: DossierStatus; dossiers: number }[]>(dossierCountsSql());
   const byStage = zeroes(DossierStage);
   const byStatus = zeroes(DossierStatus);
   for (const row of rows) {
@@ -34,11 +35,13 @@ export async function dossierCounts(deps: Db) {
  * working days (near due). Reads the open tasks only (index on status, due date): they grow with the
  * work in hand, not with the archive.
  */
-export async function dueCounts(deps: Db, index: WorkingDayIndex, today: IsoDate) {
-  const [row] = await deps.prisma.$queryRaw<{ overdue: number; nearDue: number }[]>`
+export const dueCountsSql = (today: IsoDate, nearBefore: IsoDate) => Prisma.sql`
     SELECT count(*) FILTER (WHERE next_due < ${dbDate(today)}::date)::int AS "overdue",
-           count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date AND next_due < ${dbDate(nearDueBefore(index, today))}::date)::int AS "nearDue"
+           count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date AND next_due < ${dbDate(nearBefore)}::date)::int AS "nearDue"
     FROM (SELECT min(due_on) AS next_due FROM tasks WHERE status = 'OPEN' AND due_on IS NOT NULL AND dossier_id IS NOT NULL GROUP BY dossier_id) AS t`;
+
+export async function dueCounts(deps: Db, index: WorkingDayIndex, today: IsoDate) {
+  const [row] = await deps.prisma.$queryRaw<{ overdue: number; nearDue: number }[]>(dueCountsSql(today, nearDueBefore(index, today)));
   return { overdue: row?.overdue ?? 0, nearDue: row?.nearDue ?? 0 };
 }
 
@@ -63,11 +66,13 @@ function histogramMedian(bins: readonly (readonly [number, number])[]): number {
  * under its last day and its working days (table stage_duration_counts), so a period is a range
  * of that table, folded into one histogram per stage.
  */
-export async function stageDurations(deps: Db, from: IsoDate, to: IsoDate) {
-  const rows = await deps.prisma.$queryRaw<{ stage: string; workingDays: number; stays: number }[]>(Prisma.sql`
+export const stageDurationsSql = (from: IsoDate, to: IsoDate) => Prisma.sql`
     SELECT stage, working_days AS "workingDays", sum(stays)::int AS stays
     FROM stage_duration_counts WHERE left_on BETWEEN ${dbDate(from)}::date AND ${dbDate(to)}::date
-    GROUP BY stage, working_days ORDER BY stage, working_days`);
+    GROUP BY stage, working_days ORDER BY stage, working_days`;
+
+export async function stageDurations(deps: Db, from: IsoDate, to: IsoDate) {
+  const rows = await deps.prisma.$queryRaw<{ stage: string; workingDays: number; stays: number }[]>(stageDurationsSql(from, to));
   const bins = new Map<string, [number, number][]>();
   for (const row of rows) bins.set(row.stage, [...(bins.get(row.stage) ?? []), [row.workingDays, row.stays]]);
   const stages = Object.fromEntries(

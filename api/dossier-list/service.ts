@@ -25,6 +25,22 @@ function filters(query: DossierListQuery, today: IsoDate): Prisma.Sql {
 const afterCursor = (cursor: DossierListCursor | undefined) =>
   cursor ? Prisma.sql`(d.filed_on < ${dbDate(cursor.filedOn)}::date OR (d.filed_on = ${dbDate(cursor.filedOn)}::date AND d.code > ${cursor.code}))` : Prisma.sql`TRUE`;
 
+/** The list's two statements: one page (pageSize + 1 rows, to know whether more follow) and the bounded count. */
+export function dossierListQueries(query: DossierListQuery, today: IsoDate): { page: Prisma.Sql; count: Prisma.Sql } {
+  const where = filters(query, today);
+  return {
+    page: Prisma.sql`
+      SELECT d.code, d.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
+             d.stage, d.status, d.filed_on AS "filedOn",
+             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'OPEN') AS "nextDue"
+      FROM dossiers d JOIN clusters c ON c.id = d.cluster_id JOIN applicants a ON a.id = d.applicant_id
+      WHERE ${where} AND ${afterCursor(query.cursor)}
+      ORDER BY d.filed_on DESC, d.code ASC
+      LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}`,
+    count: Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM dossiers d WHERE ${where} LIMIT ${TOTAL_LIMIT + 1}) AS matching`,
+  };
+}
+
 interface ListRow {
   code: string;
   projectTitle: string;
@@ -43,18 +59,8 @@ interface ListRow {
  * depth; `page` (offset) is kept for short lists and bounded by MAX_OFFSET.
  */
 export async function listDossiers(deps: Pick<ApiDeps, 'prisma'>, query: DossierListQuery, today: IsoDate) {
-  const where = filters(query, today);
-  const [rows, [counted]] = await Promise.all([
-    deps.prisma.$queryRaw<ListRow[]>`
-      SELECT d.code, d.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
-             d.stage, d.status, d.filed_on AS "filedOn",
-             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'OPEN') AS "nextDue"
-      FROM dossiers d JOIN clusters c ON c.id = d.cluster_id JOIN applicants a ON a.id = d.applicant_id
-      WHERE ${where} AND ${afterCursor(query.cursor)}
-      ORDER BY d.filed_on DESC, d.code ASC
-      LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}`,
-    deps.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT 1 FROM dossiers d WHERE ${where} LIMIT ${TOTAL_LIMIT + 1}) AS matching`,
-  ]);
+  const sql = dossierListQueries(query, today);
+  const [rows, [counted]] = await Promise.all([deps.prisma.$queryRaw<ListRow[]>(sql.page), deps.prisma.$queryRaw<{ n: number }[]>(sql.count)]);
   const page = rows.slice(0, query.pageSize);
   const items = page.map((d) => {
     const nextDue = d.nextDue ? isoDateOf(d.nextDue) : null;

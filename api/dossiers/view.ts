@@ -1,6 +1,7 @@
 import { isoDateOf } from '../../db/dates';
-import { loadWorkingDayCalendar } from '../../db/working-day-calendar';
-import { clockStatus, type AppraisalClock, type Deadline, type RequestedItem, type ScreeningResult } from '../../domain';
+import { Prisma, type DossierStage, type DossierStatus, type RoundStatus, type TaskKind, type TaskStatus, type Role } from '../../generated/prisma/client';
+import { loadWorkingDayIndex } from '../../db/working-day-calendar';
+import { clockStatus, type AppraisalClock, type Deadline, type ScreeningResult } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/problem';
@@ -16,27 +17,66 @@ const DEADLINE_OPEN_AT: Record<string, string[]> = {
   departmentOpinionRevised: ['DEPARTMENT_OPINIONS'],
 };
 
+/** The dossier row with its relations and audit trail, as one JSON value: one statement, one snapshot. */
+interface DossierJson {
+  id: string;
+  code: string;
+  stage: DossierStage;
+  status: DossierStatus;
+  ruleSetId: string;
+  filedOn: string;
+  projectTitle: string;
+  version: number;
+  deadlines: Prisma.JsonValue;
+  clock: Prisma.JsonValue;
+  screening: Prisma.JsonValue | null;
+  roundId: string;
+  cluster: { code: string; name: string; district: string };
+  applicant: { name: string; taxCode: string; contactEmail: string };
+  round: { code: string | null; status: RoundStatus };
+  tasks: { id: string; kind: TaskKind; role: Role | null; status: TaskStatus; version: number; dueOn: string | null; department: { code: string } | null }[];
+  scores: { total: number; criteria: Prisma.JsonValue; member: { username: string } }[];
+  events: { occurredAt: string; actor: string; action: string; oldValue: Prisma.JsonValue | null; newValue: Prisma.JsonValue | null }[];
+}
+
+export const dossierViewSql = (code: string) => Prisma.sql`
+  SELECT json_build_object(
+    'id', d.id, 'code', d.code, 'stage', d.stage, 'status', d.status, 'ruleSetId', d.rule_set_id, 'filedOn', d.filed_on,
+    'projectTitle', d.project_title, 'version', d.version, 'deadlines', d.deadlines, 'clock', d.clock, 'screening', d.screening, 'roundId', d.round_id,
+    'cluster', json_build_object('code', c.code, 'name', c.name, 'district', c.district),
+    'applicant', json_build_object('name', a.name, 'taxCode', a.tax_code, 'contactEmail', a.contact_email),
+    'round', json_build_object('code', r.code, 'status', r.status),
+    'tasks', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'role', t.role, 'status', t.status, 'version', t.version, 'dueOn', t.due_on,
+                'department', CASE WHEN dep.id IS NULL THEN NULL ELSE json_build_object('code', dep.code) END) ORDER BY t.created_at, t.id), '[]')
+              FROM tasks t LEFT JOIN departments dep ON dep.id = t.department_id WHERE t.dossier_id = d.id),
+    'scores', (SELECT coalesce(json_agg(json_build_object('total', s.total, 'criteria', s.criteria, 'member', json_build_object('username', u.username)) ORDER BY s.submitted_at), '[]')
+               FROM scores s JOIN users u ON u.id = s.member_id WHERE s.dossier_id = d.id),
+    'events', (SELECT coalesce(json_agg(json_build_object('occurredAt', e.occurred_at, 'actor', e.actor, 'action', e.action, 'oldValue', e.old_value, 'newValue', e.new_value) ORDER BY e.id), '[]')
+               FROM audit_events e WHERE e.dossier_code = d.code)
+  ) AS view
+  FROM dossiers d JOIN clusters c ON c.id = d.cluster_id JOIN applicants a ON a.id = d.applicant_id JOIN selection_rounds r ON r.id = d.round_id
+  WHERE d.code = ${code}`;
+
 /**
- * The staff view of a dossier, read from PostgreSQL in one query (one consistent snapshot): what
+ * The staff view of a dossier, read from PostgreSQL in one query, so one consistent snapshot: what
  * people act on, typed — its round, its tasks with their versions, the appraisal clock, the
- * supplement asked for, the screening result, the score sheets — and the timeline from the audit trail.
+ * supplement asked for, the screening result, the score sheets — and the timeline from the audit
+ * trail. A transition committing meanwhile is wholly in the view or wholly out of it: the version
+ * shown always belongs with the tasks and the timeline shown, so the version a client sends back
+ * is never newer than the one a later read reports.
  */
 export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<DossierView> {
-  const dossier = await deps.prisma.dossier.findUnique({
-    where: { code },
-    include: {
-      cluster: true,
-      applicant: true,
-      round: { select: { code: true, status: true } },
-      tasks: { include: { department: { select: { code: true } } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-      scores: { include: { member: { select: { username: true } } }, orderBy: { submittedAt: 'asc' } },
-    },
-  });
-  if (!dossier) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã (dạng CCN-XXXXX-XXXXX).`);
-  const events = await deps.prisma.auditEvent.findMany({ where: { dossierCode: code }, orderBy: { id: 'asc' } });
+  const [found] = await deps.prisma.$queryRaw<{ view: DossierJson }[]>(dossierViewSql(code));
+  if (!found) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã (dạng CCN-XXXXX-XXXXX).`);
+  const { events: eventRows, ...json } = found.view;
+  const dossier = {
+    ...json,
+    filedOn: new Date(`${json.filedOn}T00:00:00Z`),
+    tasks: json.tasks.map((task) => ({ ...task, dueOn: task.dueOn ? new Date(`${task.dueOn}T00:00:00Z`) : null })),
+  };
+  const events = eventRows.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
   const deadlines = dossier.deadlines as Record<string, Deadline>;
   const lastSupplementRequest = [...events].reverse().find((e) => e.action === 'dossier.supplement-requested');
-  const request = dossier.status === 'ON_HOLD' ? (lastSupplementRequest?.newValue as { missing?: string[]; items?: RequestedItem[] } | null) : null;
   return {
     code: dossier.code,
     stage: dossier.stage,
@@ -61,8 +101,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
       dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
     })),
     clock: await clockView(deps, dossier.clock as AppraisalClock | Record<string, never>, dossier.stage),
-    missing: request?.missing ?? [],
-    missingItems: request?.items ?? [],
+    missing: dossier.status === 'ON_HOLD' ? ((lastSupplementRequest?.newValue as { missing?: string[] } | null)?.missing ?? []) : [],
     screening: dossier.screening ? { eligible: (dossier.screening as ScreeningResult).eligible, failures: (dossier.screening as ScreeningResult).failures } : null,
     scores: dossier.scores.map((score) => ({ member: score.member.username, total: Number(score.total), criteria: score.criteria as Record<string, number> })),
     timeline: events.map((event) => ({ at: event.occurredAt.toISOString(), actor: event.actor, action: event.action, oldValue: event.oldValue, newValue: event.newValue })),
@@ -73,7 +112,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
 async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
   if (!('startedOn' in clock)) return null;
   const today = todayInVietnam();
-  const status = clockStatus(await loadWorkingDayCalendar(deps.prisma), clock as AppraisalClock, today);
+  const status = clockStatus((await loadWorkingDayIndex(deps.prisma)).calendar, clock as AppraisalClock, today);
   const open = clock.pauses.find((p) => p.to === null);
   return {
     startedOn: clock.startedOn,

@@ -49,6 +49,34 @@ function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
   return Prisma.sql`(t.due_on > ${due} OR t.due_on IS NULL OR (t.due_on = ${due} AND ${rest}))`;
 }
 
+/** The inbox's two statements: one page of the tab (limit + 1 rows, to know whether more follow) and the tabs' counts. */
+export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): { page: Prisma.Sql; counts: Prisma.Sql } {
+  const pool = inboxPool(user);
+  return {
+    page: Prisma.sql`
+      SELECT t.id, t.kind, t.role, t.assignee_id AS "assigneeId", t.due_on AS "dueOn", t.created_at AS "createdAt", t.version,
+             dep.code AS "departmentCode",
+             d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.name AS "dossierClusterName",
+             d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.name AS "roundClusterName"
+      FROM tasks t
+      LEFT JOIN departments dep ON dep.id = t.department_id
+      LEFT JOIN dossiers d ON d.id = t.dossier_id
+      LEFT JOIN selection_rounds dr ON dr.id = d.round_id
+      LEFT JOIN clusters dc ON dc.id = d.cluster_id
+      LEFT JOIN selection_rounds r ON r.id = t.round_id
+      LEFT JOIN clusters rc ON rc.id = r.cluster_id
+      WHERE ${pool} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}
+      ORDER BY t.due_on ASC NULLS LAST, t.created_at ASC, t.id ASC
+      LIMIT ${query.limit + 1}`,
+    counts: Prisma.sql`
+      SELECT count(*)::int AS "all",
+             count(*) FILTER (WHERE assignee_id = ${user.id}::uuid)::int AS "mine",
+             count(*) FILTER (WHERE due_on < ${dbDate(today)}::date)::int AS "overdue",
+             count(*) FILTER (WHERE due_on >= ${dbDate(today)}::date AND due_on < ${dbDate(nearBefore)}::date)::int AS "nearDue"
+      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${pool} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
+  };
+}
+
 interface InboxRow {
   id: string;
   kind: TaskKind;
@@ -85,29 +113,10 @@ export interface InboxPage {
 export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, today: IsoDate, query: InboxQuery): Promise<InboxPage> {
   const index = await loadWorkingDayIndex(deps.prisma);
   const nearBefore = nearDueBefore(index, today);
-  const pool = inboxPool(user);
+  const sql = inboxQueries(user, today, nearBefore, query);
   const [rows, [counted]] = await Promise.all([
-    deps.prisma.$queryRaw<InboxRow[]>`
-      SELECT t.id, t.kind, t.role, t.assignee_id AS "assigneeId", t.due_on AS "dueOn", t.created_at AS "createdAt", t.version,
-             dep.code AS "departmentCode",
-             d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.name AS "dossierClusterName",
-             d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.name AS "roundClusterName"
-      FROM tasks t
-      LEFT JOIN departments dep ON dep.id = t.department_id
-      LEFT JOIN dossiers d ON d.id = t.dossier_id
-      LEFT JOIN selection_rounds dr ON dr.id = d.round_id
-      LEFT JOIN clusters dc ON dc.id = d.cluster_id
-      LEFT JOIN selection_rounds r ON r.id = t.round_id
-      LEFT JOIN clusters rc ON rc.id = r.cluster_id
-      WHERE ${pool} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}
-      ORDER BY t.due_on ASC NULLS LAST, t.created_at ASC, t.id ASC
-      LIMIT ${query.limit + 1}`,
-    deps.prisma.$queryRaw<{ all: number; mine: number; overdue: number; nearDue: number }[]>`
-      SELECT count(*)::int AS "all",
-             count(*) FILTER (WHERE assignee_id = ${user.id}::uuid)::int AS "mine",
-             count(*) FILTER (WHERE due_on < ${dbDate(today)}::date)::int AS "overdue",
-             count(*) FILTER (WHERE due_on >= ${dbDate(today)}::date AND due_on < ${dbDate(nearBefore)}::date)::int AS "nearDue"
-      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${pool} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
+    deps.prisma.$queryRaw<InboxRow[]>(sql.page),
+    deps.prisma.$queryRaw<{ all: number; mine: number; overdue: number; nearDue: number }[]>(sql.counts),
   ]);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

@@ -1,0 +1,149 @@
+/**
+ * Read endpoints at scale, beside the same SQL in a bare server (`npm run bench:reads`). Seeds its
+ * own embedded PostgreSQL (a temporary directory: never the development data), starts one API
+ * process and one bare server (scripts/bench/bare-reads-server.ts) on it, and sends each endpoint a
+ * fixed request rate, first to the API, then to the bare server. Prints p50/p99, throughput and
+ * errors, and the ratio of the p99s. Figures, not assertions: not part of `npm test`.
+ *
+ *   npm run bench:reads                                  # 100k dossiers, 1M audit rows, 500 req/s, 10 s per endpoint
+ *   npm run bench:reads -- --dossiers 20000 --audit 200000 --rate 200 --seconds 5
+ *   npm run bench:reads -- --smoke                       # tiny: checks the bench itself runs
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createPrismaClient } from '../../db/client';
+import { seedDemoAccounts } from '../../db/seed/demo-accounts';
+import { seedReferenceData } from '../../db/seed/reference-data';
+import { todayInVietnam } from '../../infra/clock';
+import { applyMigrations } from '../../infra/migrate';
+import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
+import { findFreePort } from '../../infra/ports';
+import { fixedRate, type LoadResult } from './fixed-rate';
+import { seedReads, type ReadsScale } from './seed-reads';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(args[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const scale: ReadsScale = {
+  dossiers: option('dossiers', smoke ? 2_000 : 100_000),
+  auditEvents: option('audit', smoke ? 20_000 : 1_000_000),
+  intakeInbox: option('inbox', smoke ? 100 : 1_000),
+  otherOpenTasks: option('open-tasks', smoke ? 200 : 3_000),
+};
+const rate = option('rate', smoke ? 50 : 500);
+const seconds = option('seconds', smoke ? 1 : 10);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+}
+
+async function startChild(script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>): Promise<Started> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode})`);
+    if (await ready(port).catch(() => false)) return { child, port };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`${script} did not start`);
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+async function login(port: number, username: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  return ((await response.json()) as { token: string }).token;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—');
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-bench-reads-'));
+  const children: ChildProcess[] = [];
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port: await findFreePort(), persistent: false });
+    stops.push(postgres.stop);
+    const databaseUrl = await ensureDatabase(postgres.adminUrl, 'bench_reads');
+    await applyMigrations(databaseUrl);
+    const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
+    await seedReferenceData(prisma);
+    await seedDemoAccounts(prisma, 'demo', 'development');
+    await prisma.$disconnect();
+    const today = todayInVietnam();
+    console.log(`seeding ${scale.dossiers.toLocaleString('en')} dossiers, ~${scale.auditEvents.toLocaleString('en')} audit events, ${scale.intakeInbox} + ${scale.otherOpenTasks} open tasks…`);
+    const seedStart = performance.now();
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    await seedReads(client, scale, today);
+    const sizes = await client.query<{ name: string; rows: string }>(
+      `SELECT 'dossiers' AS name, count(*)::text AS rows FROM dossiers UNION ALL SELECT 'audit_events', count(*)::text FROM audit_events
+       UNION ALL SELECT 'tasks', count(*)::text FROM tasks UNION ALL SELECT 'open tasks', count(*)::text FROM tasks WHERE status = 'OPEN'`,
+    );
+    const sample = (await client.query<{ code: string }>(`SELECT code FROM dossiers TABLESAMPLE SYSTEM (5) LIMIT 1000`)).rows.map((r) => r.code);
+    await client.end();
+    console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`);
+
+    const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: path.join(work, 'data'), SMTP_URL: 'smtp://127.0.0.1:1', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'info' };
+    const api = await startChild('api/main.ts', env, async (port) => (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).ok);
+    children.push(api.child);
+    const bare = await startChild('scripts/bench/bare-reads-server.ts', { DATABASE_URL: databaseUrl }, async (port) => (await fetch(`http://127.0.0.1:${port}/dashboard`)).ok);
+    children.push(bare.child);
+    const ports = { api: api.port, bare: bare.port };
+    const tokens = { intake: await login(ports.api, 'intake'), reviewer: await login(ports.api, 'reviewer.doc'), manager: await login(ports.api, 'manager') };
+    const firstPage = (await (await fetch(`http://127.0.0.1:${ports.api}/api/dossiers`, { headers: { Authorization: `Bearer ${tokens.manager}` } })).json()) as { nextCursor: string };
+    const code = (i: number) => sample[i % sample.length] as string;
+
+    type Target = { name: string; api: (i: number) => string; bare: (i: number) => string; token: string };
+    const targets: Target[] = [
+      { name: 'GET /api/dossiers (default page)', api: () => '/api/dossiers', bare: () => '/dossiers', token: tokens.manager },
+      { name: 'GET /api/dossiers?cursor= (page 2)', api: () => `/api/dossiers?cursor=${firstPage.nextCursor}`, bare: () => `/dossiers?cursor=${firstPage.nextCursor}`, token: tokens.manager },
+      { name: 'GET /api/dossiers?cluster=…', api: () => '/api/dossiers?cluster=DH-LOC-GIANG-1', bare: () => '/dossiers?cluster=DH-LOC-GIANG-1', token: tokens.manager },
+      { name: 'GET /api/dossiers?stage=DEPARTMENT_OPINIONS', api: () => '/api/dossiers?stage=DEPARTMENT_OPINIONS', bare: () => '/dossiers?stage=DEPARTMENT_OPINIONS', token: tokens.manager },
+      { name: 'GET /api/dossiers?status=ON_HOLD', api: () => '/api/dossiers?status=ON_HOLD', bare: () => '/dossiers?status=ON_HOLD', token: tokens.manager },
+      { name: 'GET /api/dossiers?overdue=true', api: () => '/api/dossiers?overdue=true', bare: () => '/dossiers?overdue=true', token: tokens.manager },
+      { name: 'GET /api/dossiers/{code}', api: (i) => `/api/dossiers/${code(i)}`, bare: (i) => `/dossiers/${code(i)}`, token: tokens.manager },
+      { name: `GET /api/tasks (intake inbox, ${scale.intakeInbox} open)`, api: () => '/api/tasks', bare: () => '/tasks?as=intake', token: tokens.intake },
+      { name: 'GET /api/tasks?tab=overdue (intake)', api: () => '/api/tasks?tab=overdue', bare: () => '/tasks?as=intake&tab=overdue', token: tokens.intake },
+      { name: 'GET /api/tasks (reviewer.doc)', api: () => '/api/tasks', bare: () => '/tasks?as=reviewer.doc', token: tokens.reviewer },
+      { name: 'GET /api/dashboard', api: () => '/api/dashboard', bare: () => '/dashboard', token: tokens.manager },
+    ];
+    console.log(`\n${rate} req/s for ${seconds} s per endpoint and server, one API process, one bare process (pool 10 each)\n`);
+    console.log(row(['endpoint', 'API p50 ms', 'API p99 ms', 'API req/s', 'API errors', 'bare p50 ms', 'bare p99 ms', 'bare errors', 'p99 ratio']));
+    console.log(row(Array(9).fill('---')));
+    for (const target of targets) {
+      const headers = { Authorization: `Bearer ${target.token}` };
+      // Warm-up (JIT, connection pools, plans), not measured.
+      await fixedRate({ port: ports.api, path: target.api, headers, rate: Math.min(rate, 200), seconds: 1 });
+      await fixedRate({ port: ports.bare, path: target.bare, rate: Math.min(rate, 200), seconds: 1 });
+      const a: LoadResult = await fixedRate({ port: ports.api, path: target.api, headers, rate, seconds });
+      const b: LoadResult = await fixedRate({ port: ports.bare, path: target.bare, rate, seconds });
+      console.log(row([target.name, ms(a.p50), ms(a.p99), a.throughput.toFixed(0), `${a.errors}${a.firstError ? ` (${a.firstError})` : ''}`, ms(b.p50), ms(b.p99), `${b.errors}${b.firstError ? ` (${b.firstError})` : ''}`, (a.p99 / b.p99).toFixed(1)]));
+    }
+  } finally {
+    for (const child of children.reverse()) await stopChild(child);
+    for (const stop of stops) await stop().catch(() => undefined);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
