@@ -15,6 +15,8 @@ COPY --from=deps /app/generated ./generated
 COPY . .
 # The web application the API serves (api/web/static.ts); Vite is in the installed dev dependencies.
 RUN npm run --silent web:build
+# The worker's workflow bundle, built once into the image (node_modules/.cache): workers start without webpack.
+RUN node --import tsx scripts/bundle-workflows.ts
 USER node
 EXPOSE 3000
 # Default: the API. The worker service overrides the command.
