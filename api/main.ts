@@ -11,6 +11,7 @@ import { documentStorageFromEnv } from '../storage/config';
 import { createApp } from './app';
 import { startOrphanSweeps } from './documents/sweep';
 import { answerClientErrorsWithProblems } from './http/client-error';
+import { TEMPORAL_CHANNEL_ARGS } from './http/temporal-ready';
 
 /** Longest wait for requests in flight at shutdown; under the supervisor's 10 s grace. */
 const DRAIN_MS = 5_000;
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     }
   }
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, channelArgs: TEMPORAL_CHANNEL_ARGS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptingDataConverter(payloadKeyring(config)) });
   const documents = documentStorageFromEnv();
   await documents.store.prepare();

@@ -55,6 +55,8 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
   /** Resolves with the exit code when the server ends, whether stopped or died. */
   exited: Promise<number | null>;
+  /** The postmaster's process id (its own process group), for fault tests that SIGKILL it. */
+  pid: number | undefined;
 }
 
 const SUPERUSER = 'postgres';
@@ -353,7 +355,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (server.exitCode !== null || server.signalCode !== null) resolve(server.exitCode);
     else server.once('exit', (code) => resolve(code));
   });
-  return { databaseUrl, adminUrl: databaseUrl('postgres'), port, dataDir, stop, exited };
+  return { databaseUrl, adminUrl: databaseUrl('postgres'), port, dataDir, stop, exited, pid: server.pid };
 }
 
 function quoteIdent(name: string): string {

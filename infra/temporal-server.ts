@@ -13,6 +13,8 @@ export interface TemporalDevServer {
   stop(): Promise<void>;
   /** Resolves when the server ends; never for the SDK's downloaded server, whose process is not ours to watch. */
   exited: Promise<number | null>;
+  /** The server's process (its own process group), for fault tests that SIGKILL it; undefined for the SDK's download. */
+  pid: number | undefined;
 }
 
 export interface TemporalDevServerOptions {
@@ -78,7 +80,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
         extraArgs: searchAttributeArgs(),
       },
     });
-    return { address, uiUrl, stop: () => env.teardown(), exited: new Promise<number | null>(() => undefined) };
+    return { address, uiUrl, stop: () => env.teardown(), exited: new Promise<number | null>(() => undefined), pid: undefined };
   }
 
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace, '--log-level', 'warn'];
@@ -98,5 +100,5 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     await server.stop();
     throw error;
   }
-  return { address, uiUrl, stop: () => server.stop(), exited: server.exited };
+  return { address, uiUrl, stop: () => server.stop(), exited: server.exited, pid: server.child.pid };
 }

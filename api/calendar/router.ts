@@ -67,7 +67,7 @@ export const registerCalendarDocs: DocsRegistration = (registry) => {
       `Public. Exactly one of workingDays or calendarDays (0–${MAX_PERIOD_DAYS}). Civil Code 2015 Art. 147–148: the day of the event is not counted; a period ending on a non-working day ends on the next working day. ` +
       'Computed against the seeded Vietnamese calendar with the administrator’s overrides; `skipped` lists the non-working days that moved the deadline.',
     request: { query: DeadlineQuerySchema },
-    responses: { 200: { description: 'Hạn cuối', ...json(DeadlineSchema) }, ...problemResponses(400) },
+    responses: { 200: { description: 'Hạn cuối', ...json(DeadlineSchema) }, ...problemResponses(400, 429) },
   });
   registry.registerPath({
     method: 'get',

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { authenticate, currentUser, requireRole, STAFF_ROLES } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { idempotency, IDEMPOTENCY_HEADER, NOT_FINAL } from '../http/idempotency';
+import { temporalReady } from '../http/temporal-ready';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams } from '../http/validate';
 import { z } from '../http/zod';
@@ -14,8 +15,10 @@ export function dossierRouter(deps: ApiDeps): Router {
   const signedIn = authenticate(deps);
   // Idempotency keys are scoped per user: two officers choosing the same key never collide.
   const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
+  // After the key: a stored answer replays even while Temporal is away; a 503 releases the record.
+  const temporal = temporalReady(deps.temporal.connection);
 
-  router.post('/api/dossiers', signedIn, requireRole('INTAKE_OFFICER'), perUser, async (req, res) => {
+  router.post('/api/dossiers', signedIn, requireRole('INTAKE_OFFICER'), perUser, temporal, async (req, res) => {
     const body = parseBody(SubmitDossierSchema, req);
     const outcome = await submitDossier(deps, body, currentUser(res).username, res.locals.idempotencyKey as string | undefined);
     if (outcome.registered) {

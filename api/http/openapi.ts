@@ -36,12 +36,34 @@ export function problemResponses(...statuses: number[]) {
   );
 }
 
+/**
+ * The legal core's reference computations (rule sets, deposit, screening, ranking) touch neither
+ * PostgreSQL nor Temporal. Every other operation waits on one of them (signing in reads the account
+ * from PostgreSQL), so it can answer 503 with Retry-After.
+ */
+const WITHOUT_DEPENDENCIES = /^\/api\/(rule-sets|rules)(\/|$)/;
+
+type GeneratedDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+/** Adds the 503 to every operation that waits on a dependency, so no registration can forget it. */
+function documentDependencyOutages(document: GeneratedDocument): GeneratedDocument {
+  const [unavailable] = Object.values(problemResponses(503));
+  for (const [path, operations] of Object.entries(document.paths ?? {})) {
+    if (WITHOUT_DEPENDENCIES.test(path)) continue;
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = operations[method];
+      if (operation?.responses && !operation.responses['503']) operation.responses['503'] = unavailable as NonNullable<typeof operation.responses>[string];
+    }
+  }
+  return document;
+}
+
 export function buildOpenApiDocument(registrations: DocsRegistration[]) {
   const registry = new OpenAPIRegistry();
   registry.register('Problem', ProblemSchema);
   registry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const register of registrations) register(registry);
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return documentDependencyOutages(new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Hệ thống lựa chọn và thẩm định chủ đầu tư hạ tầng cụm công nghiệp',
@@ -50,5 +72,5 @@ export function buildOpenApiDocument(registrations: DocsRegistration[]) {
         'API for choosing and appraising the infrastructure investors of industrial clusters (Decree 32/2024/NĐ-CP). Errors are application/problem+json.',
     },
     servers: [{ url: '/' }],
-  });
+  }));
 }

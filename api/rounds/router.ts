@@ -5,6 +5,7 @@ import { expectVersion } from '../actions/service';
 import { authenticate, currentUser, requireRole, STAFF_ROLES, type AuthUser, type Role } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
+import { temporalReady } from '../http/temporal-ready';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { z } from '../http/zod';
@@ -72,6 +73,7 @@ export function roundRouter(deps: ApiDeps): Router {
   const router = Router();
   const signedIn = authenticate(deps);
   const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
+  const temporal = temporalReady(deps.temporal.connection);
 
   router.get('/api/rounds', signedIn, requireRole(...STAFF_ROLES), async (req, res) => {
     res.json(await listRounds(deps, parseQuery(RoundListQuerySchema, req)));
@@ -81,7 +83,7 @@ export function roundRouter(deps: ApiDeps): Router {
     res.json(await getRound(deps, code));
   });
   for (const definition of ROUND_ACTIONS) {
-    router.post(`/api/rounds/:code/${definition.path}`, signedIn, requireRole(...definition.roles), perUser, async (req, res) => {
+    router.post(`/api/rounds/:code/${definition.path}`, signedIn, requireRole(...definition.roles), perUser, temporal, async (req, res) => {
       const { code } = parseParams(RoundCodeParamsSchema, req);
       const body = parseBody(definition.schema, req) as { expectedVersion: number };
       const user = currentUser(res);

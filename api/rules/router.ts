@@ -68,7 +68,7 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     tags: ['Quy tắc (rules)'],
     summary: 'Mọi bộ quy tắc, cũ nhất trước (all rule sets)',
     description: 'Public. Each rule set with its time limits, consulted departments, council, scoring, tie-break policy, equity thresholds and deposit brackets.',
-    responses: { 200: { description: 'Các bộ quy tắc', ...json(z.array(RuleSetSchema)) } },
+    responses: { 200: { description: 'Các bộ quy tắc', ...json(z.array(RuleSetSchema)) }, ...problemResponses(429) },
   });
   registry.registerPath({
     method: 'get',
@@ -78,7 +78,7 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     description:
       'Public. A dossier keeps the rule set in force on its filing date for its whole life (DOMAIN.md §6). 422 before 01/5/2024, when Decree 32/2024 started to apply.',
     request: { query: EffectiveRuleSetQuerySchema },
-    responses: { 200: { description: 'Bộ quy tắc', ...json(RuleSetSchema) }, ...problemResponses(400, 422) },
+    responses: { 200: { description: 'Bộ quy tắc', ...json(RuleSetSchema) }, ...problemResponses(400, 422, 429) },
   });
   registry.registerPath({
     method: 'get',
@@ -87,7 +87,7 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     summary: 'Một bộ quy tắc theo mã (rule set by id)',
     description: 'Public.',
     request: { params: RuleSetParamsSchema },
-    responses: { 200: { description: 'Bộ quy tắc', ...json(RuleSetSchema) }, ...problemResponses(400, 404) },
+    responses: { 200: { description: 'Bộ quy tắc', ...json(RuleSetSchema) }, ...problemResponses(400, 404, 429) },
   });
   registry.registerPath({
     method: 'get',
@@ -97,7 +97,7 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     description:
       'Public. 3 % of the capital up to VND 300 billion, 2 % of the part from 300 to 1,000 billion, 1 % above; a fraction of a đồng is rounded down. Rule set: `ruleSetId`, or the one in force on `filedOn`, or the one in force today (not both).',
     request: { query: DepositQuerySchema },
-    responses: { 200: { description: 'Tiền ký quỹ', ...json(DepositResultSchema) }, ...problemResponses(400, 422) },
+    responses: { 200: { description: 'Tiền ký quỹ', ...json(DepositResultSchema) }, ...problemResponses(400, 422, 429) },
   });
   registry.registerPath({
     method: 'post',
@@ -106,7 +106,7 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     summary: 'Sơ tuyển điều kiện nhà đầu tư (eligibility screening)',
     description: 'Public, nothing stored. Every failed criterion with its reason in Vietnamese.',
     request: { body: json(ScreeningRequestSchema) },
-    responses: { 200: { description: 'Kết quả sơ tuyển', ...json(ScreeningResultSchema) }, ...problemResponses(400, 413, 422) },
+    responses: { 200: { description: 'Kết quả sơ tuyển', ...json(ScreeningResultSchema) }, ...problemResponses(400, 413, 422, 429) },
   });
   registry.registerPath({
     method: 'post',
@@ -116,6 +116,6 @@ export const registerRulesDocs: DocsRegistration = (registry) => {
     description:
       'Public, nothing stored. Mean of the voting members’ totals; at least the pass mark qualifies; ties broken by the rule set’s policy. An invalid or duplicate score sheet answers 400 listing each one (field `scores.<index>`).',
     request: { body: json(RankingRequestSchema) },
-    responses: { 200: { description: 'Xếp hạng', ...json(RankingResultSchema) }, ...problemResponses(400, 413, 422) },
+    responses: { 200: { description: 'Xếp hạng', ...json(RankingResultSchema) }, ...problemResponses(400, 413, 422, 429) },
   });
 };

@@ -8,8 +8,9 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { createPrismaClient } from '../../../db/client';
-import { REQUEST_DEADLINE_MS } from '../../../api/http/request-guards';
+import { TEMPORAL_READY_WAIT_MS } from '../../../api/http/temporal-ready';
 import { bearer, tokenFor } from '../../support/auth';
+import { submitUntilRecorded, type Answer } from '../../support/keyed-client';
 import { createTestStack, type RunningWorker, type TestStack } from '../../support/stack';
 
 const body = {
@@ -49,20 +50,21 @@ describe('dependencies down', () => {
     const started = Date.now();
     const refused = await request(down).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
     expect(refused.status).toBe(503);
-    // Bounded by the Temporal deadline or, at worst, the request deadline (REQUEST_DEADLINE_MS).
-    expect(Date.now() - started).toBeLessThan(REQUEST_DEADLINE_MS + 3_000);
+    // Promptly: the readiness check's bound, not the submission's 15 s Temporal deadline (slack for a loaded CI machine).
+    expect(Date.now() - started).toBeLessThan(TEMPORAL_READY_WAIT_MS + 2_000);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 503, unavailable: expect.stringMatching(/^(temporal|deadline)$/) });
+    expect(refused.body).toMatchObject({ status: 503, unavailable: 'temporal' });
     // Nothing acknowledged, nothing kept: the record is released so the retry runs now, not after a lock-out.
     expect(await stack.prisma.idempotencyRecord.count({ where: { key: { endsWith: ':temporal-down-1' } } })).toBe(0);
 
-    const completed = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
-    expect([201, 202]).toContain(completed.status);
-    const code: string = completed.body.code;
+    // Temporal reachable again: the client's retries with the same key (a 503 again on a loaded machine, a 202) end in one 201.
+    const answers: Answer[] = [];
+    const code = await submitUntilRecorded(stack.app, auth, 'temporal-down-1', body, answers, 60_000);
+    expect(answers.filter((a) => a.status >= 500 && a.status !== 503)).toEqual([]);
     const again = await request(stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', 'temporal-down-1').send(body);
     expect(again.body.code).toBe(code);
-    expect(await stack.prisma.dossier.count({ where: { projectTitle: body.projectTitle } })).toBeLessThanOrEqual(1);
+    expect(await stack.prisma.dossier.count({ where: { projectTitle: body.projectTitle } })).toBe(1);
   });
 
   it('database unreachable: 503 + Retry-After promptly, and health names the database', async () => {

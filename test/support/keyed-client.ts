@@ -1,0 +1,33 @@
+import type { Express } from 'express';
+import request from 'supertest';
+
+export interface Answer {
+  status: number;
+  /** How long the API took to answer, in ms. */
+  tookMs: number;
+  at: number;
+}
+
+/**
+ * A client as the README tells it to behave: the same Idempotency-Key on every try, a 503 retried
+ * after a pause, a 202 (accepted, not yet recorded) asked again, until the 201. Every answer goes
+ * into `answers`, so a test can count 5xx and see how fast each came.
+ */
+export async function submitUntilRecorded(
+  app: Express,
+  auth: Record<string, string>,
+  key: string,
+  body: object,
+  answers: Answer[],
+  giveUpMs = 150_000,
+): Promise<string> {
+  const giveUpAt = Date.now() + giveUpMs;
+  for (;;) {
+    const started = Date.now();
+    const answer = await request(app).post('/api/dossiers').set(auth).set('Idempotency-Key', key).send(body);
+    answers.push({ status: answer.status, tookMs: Date.now() - started, at: Date.now() });
+    if (answer.status === 201) return answer.body.code as string;
+    if (![202, 503].includes(answer.status) || Date.now() > giveUpAt) throw new Error(`${key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await new Promise((r) => setTimeout(r, answer.status === 503 ? 1_000 : 300));
+  }
+}
