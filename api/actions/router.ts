@@ -14,6 +14,7 @@ import { authenticate, currentUser, requireRole, type AuthUser, type Role } from
 import type { ApiDeps } from '../deps';
 import { DossierCodeParamsSchema } from '../dossiers/schemas';
 import { idempotency, IDEMPOTENCY_HEADER } from '../http/idempotency';
+import { temporalReady } from '../http/temporal-ready';
 import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams } from '../http/validate';
 import { HttpProblem } from '../http/problem';
@@ -198,8 +199,9 @@ export function actionRouter(deps: ApiDeps): Router {
   }
   // A retry with the same Idempotency-Key (per user) gets the first answer instead of a 409 for a stale version.
   const perUser = idempotency(deps.prisma, (res) => `user:${currentUser(res).id}`);
+  const temporal = temporalReady(deps.temporal.connection);
   for (const definition of ACTIONS) {
-    router.post(`/api/dossiers/:code/${definition.path}`, signedIn, requireRole(...definition.roles), perUser, async (req, res) => {
+    router.post(`/api/dossiers/:code/${definition.path}`, signedIn, requireRole(...definition.roles), perUser, temporal, async (req, res) => {
       const { code } = parseParams(DossierCodeParamsSchema, req);
       const body: unknown = parseBody(definition.schema, req);
       const user = currentUser(res);
