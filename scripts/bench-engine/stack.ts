@@ -51,7 +51,9 @@ const MEMORY_PROBE = path.join(__dirname, 'memory-probe.cjs');
 /** Spawns a Node process with tsx and the memory probe, and waits until a line of its output matches `ready`. */
 export async function spawnNode(name: string, file: string, env: Record<string, string>, ready: RegExp): Promise<Child> {
   const startedAt = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--require', MEMORY_PROBE, '--import', 'tsx', file], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the spawned processes (Node refuses it in NODE_OPTIONS).
+  const extra = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...extra, '--expose-gc', '--require', MEMORY_PROBE, '--import', 'tsx', file], {
     cwd: projectRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
