@@ -32,6 +32,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': DEFAULT_THEME.colors.gray[7],
     '--mantine-color-anchor': DEFAULT_THEME.colors.blue[9],
+    // A field's error text (red 6 by default, 3.3:1) is small: it needs the darker red.
+    '--mantine-color-error': DEFAULT_THEME.colors.red[9],
     ...Object.fromEntries(
       Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
     ),
