@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { TEST_DEMO_PASSWORD } from './auth';
+import request from 'supertest';
+import { bearer, TEST_DEMO_PASSWORD, tokenFor } from './auth';
 import { createTestStack, type RunningWorker, type TestStack } from './stack';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -113,6 +114,21 @@ export async function signedInPage(web: WebStack, username: string, options: Bro
   // The key web/src/api/session.ts reads (a string expression: this tsconfig has no DOM types).
   await testPage.page.evaluate(`localStorage.setItem('ccn.session', ${JSON.stringify(JSON.stringify({ token, expiresAt }))})`);
   return testPage;
+}
+
+/**
+ * Files a dossier through POST /api/dossiers as `username` (the intake officer) and returns its
+ * code: keyed, and asked again with the same key after a 503 or a 202, as the README tells a
+ * client, because a freshly started worker on a loaded machine may not have admitted it yet.
+ */
+export async function fileDossier(web: WebStack, key: string, body: object, username = 'intake'): Promise<string> {
+  const auth = bearer(await tokenFor(web.stack, username));
+  for (const giveUpAt = Date.now() + 120_000; ; ) {
+    const answer = await request(web.stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', key).send(body);
+    if (answer.status === 201) return (answer.body as { code: string }).code;
+    if (![202, 503].includes(answer.status) || Date.now() > giveUpAt) throw new Error(`filing ${key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? 1_000 : 300));
+  }
 }
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { bearer, tokenFor } from '../../support/auth';
-import { expectAccessible, screenshot, signedInPage, startWebStack, type WebStack } from '../../support/browser';
+import { expectAccessible, screenshot, signedInPage, startWebStack, fileDossier, type WebStack } from '../../support/browser';
 import { pdfPages } from '../../support/pdf-text';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -18,17 +18,11 @@ describe('print views', () => {
 
   beforeAll(async () => {
     web = await startWebStack('web-print');
-    const created = await request(web.stack.app)
-      .post('/api/dossiers')
-      .set(bearer(await tokenFor(web.stack, 'intake')))
-      .set('Idempotency-Key', 'print-views-1')
-      .send({
-        clusterCode: 'DH-LOC-GIANG-1',
-        projectTitle: 'Hạ tầng CCN Lộc Giang 1',
-        applicant: { name: 'Công ty CP Hạ tầng Đức Hòa', taxCode: '1101234567', email: 'investor@example.vn' },
-      })
-      .expect(201);
-    code = created.body.code as string;
+    code = await fileDossier(web, 'print-views-1', {
+      clusterCode: 'DH-LOC-GIANG-1',
+      projectTitle: 'Hạ tầng CCN Lộc Giang 1',
+      applicant: { name: 'Công ty CP Hạ tầng Đức Hòa', taxCode: '1101234567', email: 'investor@example.vn' },
+    });
     const staff = await request(web.stack.app).get(`/api/dossiers/${code}`).set(bearer(await tokenFor(web.stack, 'intake'))).expect(200);
     filedOn = staff.body.filedOn as string;
     expectedDate = (await request(web.stack.app).get(`/api/public/dossiers/${code}`).expect(200)).body.expectedDate as string | null;

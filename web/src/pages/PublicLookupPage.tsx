@@ -17,6 +17,8 @@ export function PublicLookupPage() {
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const [input, setInput] = useState(code);
+  // The field shows the code being looked up as the address has it (upper case, trimmed).
+  useEffect(() => setInput(code), [code]);
   useEffect(() => {
     document.title = 'Tra cứu hồ sơ · Thẩm định chủ đầu tư hạ tầng CCN';
   }, []);
