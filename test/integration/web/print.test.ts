@@ -9,6 +9,9 @@ import { expectAccessible, screenshot, signedInPage, startWebStack, fileDossier,
 import { pdfPages } from '../../support/pdf-text';
 
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A month ago in Vietnam: the letter's reception date, so its opinions can already be late today. */
+const monthAgo = () => plusDays(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), -30);
 
 describe('print views', () => {
   let web: WebStack;
@@ -20,6 +23,7 @@ describe('print views', () => {
     web = await startWebStack('web-print');
     code = await fileDossier(web, 'print-views-1', {
       clusterCode: 'DH-LOC-GIANG-1',
+      receivedOn: monthAgo(),
       projectTitle: 'Hạ tầng CCN Lộc Giang 1',
       applicant: { name: 'Công ty CP Hạ tầng Đức Hòa', taxCode: '1101234567', email: 'investor@example.vn' },
     });
@@ -70,15 +74,19 @@ describe('print views', () => {
     // The read model as the workflow leaves it when the opinions went overdue (context.ts,
     // noticeApplicantOfOverdue): the stage's deadline and `<stage>Revised` beside it.
     const dossier = await web.stack.prisma.dossier.findUniqueOrThrow({ where: { code } });
+    const missed = plusDays(filedOn, 14);
+    const revisedFrom = plusDays(filedOn, 25);
+    const revisedDue = plusDays(revisedFrom, 14);
+    const holiday = plusDays(revisedFrom, 3);
     const deadlines = {
       ...(dossier.deadlines as object),
-      departmentOpinion: { from: '2026-11-13', due: '2026-11-27', amount: 10, unit: 'working-days', skipped: [] },
+      departmentOpinion: { from: filedOn, due: missed, amount: 10, unit: 'working-days', skipped: [] },
       departmentOpinionRevised: {
-        from: '2026-11-30',
-        due: '2026-12-15',
+        from: revisedFrom,
+        due: revisedDue,
         amount: 10,
         unit: 'working-days',
-        skipped: [{ date: '2026-12-02', reason: 'Ngày nghỉ bù Quốc khánh (thử nghiệm)' }],
+        skipped: [{ date: holiday, reason: 'Ngày nghỉ bù (lịch làm việc)' }],
       },
     };
     await web.stack.prisma.dossier.update({ where: { code }, data: { deadlines } });
@@ -95,9 +103,10 @@ describe('print views', () => {
     expect(Math.round(sheet!.width)).toBe(595); // A4 portrait
     expect(Math.round(sheet!.height)).toBe(842);
     expect(sheet!.text).toContain(code);
-    expect(sheet!.text).toContain('27/11/2026');
-    expect(sheet!.text).toContain('15/12/2026');
-    expect(sheet!.text).toContain('02/12/2026');
+    expect(sheet!.text).toContain(dmy(filedOn));
+    expect(sheet!.text).toContain(dmy(missed));
+    expect(sheet!.text).toContain(dmy(revisedDue));
+    expect(sheet!.text).toContain(dmy(holiday));
     // pdf.js returns Vietnamese letters with stacked marks as separate items: compare without spaces.
     expect(sheet!.text.normalize('NFC').replace(/\s+/g, '')).toContain('thànhthậtxinlỗi');
     expect(foreign).toEqual([]);
