@@ -91,8 +91,8 @@ async function main(): Promise<void> {
       projectRuns.push(await measure(LIFECYCLES, async () => void (await runLifecycle(http, cluster()))));
       bareRuns.push(await measure(LIFECYCLES, () => runBareLifecycle(client, BARE_QUEUE, nextBareId(), steps)));
       console.log(`run ${run}: project ${projectRuns[run - 1]?.perSecond.toFixed(2)}/s, bare ${bareRuns[run - 1]?.perSecond.toFixed(2)}/s (load ${bareRuns[run - 1]?.load})`);
-      console.log(`  CPU s per lifecycle, project: ${projectRuns[run - 1]?.split}`);
-      console.log(`  CPU s per lifecycle, bare:    ${bareRuns[run - 1]?.split}`);
+      console.log(`- CPU s per lifecycle, project: ${projectRuns[run - 1]?.split}`);
+      console.log(`- CPU s per lifecycle, bare:    ${bareRuns[run - 1]?.split}`);
     }
 
     const requestsPerLifecycle = (http.requests - requestsBefore) / (LIFECYCLES * RUNS);

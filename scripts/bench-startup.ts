@@ -92,9 +92,9 @@ async function main(): Promise<void> {
     const { count } = await new Client({ connection }).workflow.count('ExecutionStatus="Running"');
     await connection.close();
     console.log(`warm start with ${count} open workflows (load ${loadAverage()}):`);
-    console.log(`  "system is up" printed  ${(second.upMs / 1000).toFixed(1)} s`);
-    console.log(`  /api/health 200         ${(healthyMs / 1000).toFixed(1)} s`);
-    console.log(`  a new letter recorded   ${(recordedMs / 1000).toFixed(1)} s (201: worker running)   target < 10 s`);
+    console.log(`- "system is up" printed  ${(second.upMs / 1000).toFixed(1)} s`);
+    console.log(`- /api/health 200         ${(healthyMs / 1000).toFixed(1)} s`);
+    console.log(`- a new letter recorded   ${(recordedMs / 1000).toFixed(1)} s (201: worker running)   target < 10 s`);
     await stopStart(second);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
