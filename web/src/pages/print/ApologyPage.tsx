@@ -9,7 +9,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatLongDate } from '../../format/dates';
 import { PrintSheet } from './PrintSheet';
-import { latestApology, usePrintData } from './print-data';
+import { latestApology } from './apology';
+import { usePrintData } from './print-data';
 
 export function ApologyPage() {
   const { code = '' } = useParams();
