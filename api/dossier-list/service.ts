@@ -21,22 +21,30 @@ function filters(query: DossierListQuery, today: IsoDate): Prisma.Sql {
   return where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`;
 }
 
-/** Strictly after the cursor in the list's order: filed on (newest first), then code. */
-const afterCursor = (cursor: DossierListCursor | undefined) =>
-  cursor ? Prisma.sql`(d.filed_on < ${dbDate(cursor.filedOn)}::date OR (d.filed_on = ${dbDate(cursor.filedOn)}::date AND d.code > ${cursor.code}))` : Prisma.sql`TRUE`;
+/**
+ * Strictly after the cursor in the list's order: filed on (newest first), then code. The plain
+ * `filed_on <=` bound lets the index scan start at the cursor instead of filtering from the top.
+ */
+const afterCursor = (cursor: DossierListCursor | undefined) => {
+  if (!cursor) return Prisma.sql`TRUE`;
+  const filedOn = Prisma.sql`${dbDate(cursor.filedOn)}::date`;
+  return Prisma.sql`d.filed_on <= ${filedOn} AND (d.filed_on < ${filedOn} OR d.code > ${cursor.code})`;
+};
 
 /** The list's two statements: one page (pageSize + 1 rows, to know whether more follow) and the bounded count. */
 export function dossierListQueries(query: DossierListQuery, today: IsoDate): { page: Prisma.Sql; count: Prisma.Sql } {
   const where = filters(query, today);
   return {
+    // The page's rows first (index order, LIMIT/OFFSET on dossiers alone), then their joins and next due date.
     page: Prisma.sql`
-      SELECT d.code, d.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
-             d.stage, d.status, d.filed_on AS "filedOn",
-             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = d.id AND t.status = 'OPEN') AS "nextDue"
-      FROM dossiers d JOIN clusters c ON c.id = d.cluster_id JOIN applicants a ON a.id = d.applicant_id
-      WHERE ${where} AND ${afterCursor(query.cursor)}
-      ORDER BY d.filed_on DESC, d.code ASC
-      LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}`,
+      SELECT p.code, p.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
+             p.stage, p.status, p.filed_on AS "filedOn",
+             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = p.id AND t.status = 'OPEN') AS "nextDue"
+      FROM (SELECT d.* FROM dossiers d WHERE ${where} AND ${afterCursor(query.cursor)}
+            ORDER BY d.filed_on DESC, d.code ASC
+            LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}) AS p
+      JOIN clusters c ON c.id = p.cluster_id JOIN applicants a ON a.id = p.applicant_id
+      ORDER BY p.filed_on DESC, p.code ASC`,
     count: Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM dossiers d WHERE ${where} LIMIT ${TOTAL_LIMIT + 1}) AS matching`,
   };
 }
