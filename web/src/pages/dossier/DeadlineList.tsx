@@ -6,18 +6,13 @@
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { formatDate } from '../../format/dates';
 import type { Deadline } from './types';
-import { DEADLINE_NAMES, UNIT_WORDS } from './words';
-
-/** The calendar's reasons carry an English gloss in parentheses for the API's readers; people read the Vietnamese. */
-export function vietnameseReason(reason: string): string {
-  return reason.replace(/\s*\([\x20-\x7e]*\)\s*$/, '') || 'Ngày không làm việc';
-}
+import { DEADLINE_NAMES, UNIT_WORDS, withoutEnglishGloss } from './words';
 
 /** "thêm 4 ngày: 01/01/2027 (Tết Dương lịch), 02/01/2027 (Thứ Bảy) …" grouped by reason, dates in order. */
 function skippedByReason(skipped: Deadline['skipped']): { reason: string; dates: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const day of skipped) {
-    const reason = vietnameseReason(day.reason);
+    const reason = withoutEnglishGloss(day.reason) || 'Ngày không làm việc';
     groups.set(reason, [...(groups.get(reason) ?? []), day.date]);
   }
   return [...groups].map(([reason, dates]) => ({ reason, dates }));

@@ -88,7 +88,7 @@ function UploadForm({ code, documents }: { code: string; documents: DossierDocum
             name="file"
             rules={{ required: 'Chọn tệp' }}
             render={({ field, fieldState }) => (
-              <FileInput label="Tệp" placeholder="Chọn tệp" value={field.value} onChange={field.onChange} error={fieldState.error?.message} w={280} clearable />
+              <FileInput label="Tệp" value={field.value} onChange={field.onChange} error={fieldState.error?.message} w={280} clearable />
             )}
           />
           <Button type="submit" loading={upload.isPending}>
@@ -125,13 +125,15 @@ export function DocumentsPanel({ code, canUpload }: { code: string; canUpload: b
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Thành phần</Table.Th>
-                <Table.Th>Tình trạng</Table.Th>
+                <Table.Th w={150}>Tình trạng</Table.Th>
                 <Table.Th>Các bản</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {documents.data.items.map((item) => {
-                const state = DOCUMENT_STATES[item.state] ?? { label: item.state, color: 'gray' };
+                // An alternative of a group another item already satisfies is not missing for the person.
+                const groupMet = item.state === 'missing' && item.group !== undefined && documents.data.items.some((o) => o.group === item.group && o.state === 'present');
+                const state = groupMet ? { label: 'Không cần thêm', color: 'gray' } : (DOCUMENT_STATES[item.state] ?? { label: item.state, color: 'gray' });
                 return (
                   <Table.Tr key={item.code} data-testid={`document-${item.code}`}>
                     <Table.Td>
@@ -144,7 +146,7 @@ export function DocumentsPanel({ code, canUpload }: { code: string; canUpload: b
                       <Badge color={state.color} variant="light">
                         {state.label}
                       </Badge>
-                      {item.reasons.map((reason) => (
+                      {!groupMet && item.reasons.map((reason) => (
                         <Text size="xs" key={reason}>
                           {reason}
                         </Text>
@@ -153,7 +155,7 @@ export function DocumentsPanel({ code, canUpload }: { code: string; canUpload: b
                     <Table.Td>
                       <Stack gap={2}>
                         {item.versions.map((version) => (
-                          <Group gap="xs" key={version.id} wrap="nowrap">
+                          <Stack gap={0} key={version.id} align="flex-start">
                             <Button
                               variant="subtle"
                               size="compact-sm"
@@ -169,7 +171,7 @@ export function DocumentsPanel({ code, canUpload }: { code: string; canUpload: b
                               bản {version.version} · {sizeText(version.sizeBytes)} · {version.uploadedBy} · {formatDateTime(version.uploadedAt)}
                               {version.corrupt ? ' · hỏng' : ''}
                             </Text>
-                          </Group>
+                          </Stack>
                         ))}
                       </Stack>
                     </Table.Td>

@@ -1,7 +1,7 @@
 /** The screening result (with every failed criterion and its reason) and the council's score sheets. */
 import { Alert, List, Table, Text, Title } from '@mantine/core';
 import type { Dossier, RuleSet, ScoreSheetRow } from './types';
-import { SCREENING_CRITERIA } from './words';
+import { SCREENING_CRITERIA, withoutEnglishGloss } from './words';
 
 export function ScreeningPanel({ screening }: { screening: Dossier['screening'] }) {
   return (
@@ -40,7 +40,7 @@ export function ScoreSheets({ sheets, ruleSet, caption }: { sheets: ScoreSheetRo
           <Table.Th>Thành viên</Table.Th>
           {criteria.map((criterion) => (
             <Table.Th key={criterion.key}>
-              {criterion.name} (tối đa {criterion.max})
+              {withoutEnglishGloss(criterion.name)} (tối đa {criterion.max})
             </Table.Th>
           ))}
           <Table.Th>Tổng</Table.Th>

@@ -39,6 +39,11 @@ export const TIMELINE_ACTIONS: Record<string, string> = {
   'decision.recorded': 'Quyết định của UBND tỉnh',
 };
 
+/** Server texts (calendar reasons, criteria names) carry an English gloss in parentheses for the API's readers; people read the Vietnamese. */
+export function withoutEnglishGloss(text: string): string {
+  return text.replace(/\s*\([\x20-\x7e]*\)\s*$/, '');
+}
+
 export function timelineAction(action: string): string {
   return TIMELINE_ACTIONS[action] ?? action;
 }

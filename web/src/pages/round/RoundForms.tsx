@@ -97,7 +97,7 @@ export function ReportForm({ round, ruleSet }: { round: Round; ruleSet?: RuleSet
   });
   return (
     <ActionCard
-      title="Báo cáo thẩm định"
+      title="Lập báo cáo thẩm định"
       description="Trình UBND tỉnh kết quả thẩm định; nhà đầu tư đề xuất là người đạt điểm cao nhất từ mức đạt."
       action={action}
       onSubmit={form.handleSubmit(action.submit)}
@@ -143,7 +143,7 @@ export function DecisionDialog({ round }: { round: Round }) {
   return (
     <>
       <Button onClick={open}>Ra quyết định</Button>
-      <Modal opened={opened} onClose={close} title="Quyết định của UBND tỉnh" size="lg">
+      <Modal opened={opened} onClose={close} title="Quyết định của UBND tỉnh" size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
         <ActionCard title="Quyết định" action={action} onSubmit={form.handleSubmit(action.submit)} submitLabel="Ghi nhận quyết định">
           <Controller
             control={form.control}

@@ -138,7 +138,7 @@ export function WithdrawalDialog({ dossier }: { dossier: Dossier }) {
       <Button variant="outline" color="red" onClick={open}>
         Rút hồ sơ
       </Button>
-      <Modal opened={opened} onClose={close} title="Rút hồ sơ theo đề nghị của nhà đầu tư" size="lg">
+      <Modal opened={opened} onClose={close} title="Rút hồ sơ theo đề nghị của nhà đầu tư" size="lg" closeButtonProps={{ 'aria-label': 'Đóng' }}>
         <ActionCard title="Văn bản xin rút hồ sơ" action={action} onSubmit={form.handleSubmit(action.submit)} submitLabel="Ghi nhận rút hồ sơ">
           <Textarea label="Nội dung văn bản xin rút" autosize minRows={3} {...form.register('reason')} error={form.formState.errors.reason?.message} data-autofocus />
         </ActionCard>

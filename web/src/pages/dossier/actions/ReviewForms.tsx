@@ -9,7 +9,7 @@ import { api, call } from '../../../api/client';
 import type { components } from '../../../api/openapi';
 import type { Dossier, RuleSet } from '../types';
 import { useAction } from '../useAction';
-import { VERDICT_LABELS } from '../words';
+import { VERDICT_LABELS, withoutEnglishGloss } from '../words';
 import { ActionCard } from './ActionCard';
 import { dossierStageName } from './DossierForms';
 
@@ -216,7 +216,7 @@ export function ScoreForm({ dossier, ruleSet }: { dossier: Dossier; ruleSet: Rul
             }}
             render={({ field, fieldState }) => (
               <NumberInput
-                label={`${criterion.name} (tối đa ${criterion.max})`}
+                label={`${withoutEnglishGloss(criterion.name)} (tối đa ${criterion.max})`}
                 min={0}
                 max={criterion.max}
                 clampBehavior="none"
