@@ -1,7 +1,7 @@
-import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { safeNext, SIGN_IN_PATH } from '../api/session';
+import { PageLoader } from '../components/PageLoader';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
 import type { Role } from '../labels';
@@ -21,11 +21,7 @@ export function RequireAuth({ roles = [], children }: { roles?: readonly Role[];
     return <Navigate to={`${SIGN_IN_PATH}?${new URLSearchParams({ next }).toString()}`} replace />;
   }
   if (me.isPending) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label="Đang tải" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   if (me.isError) return <ProblemAlert error={me.error} />;
   if (!canSee(me.data.roles, roles)) return <ForbiddenPage roles={roles} />;

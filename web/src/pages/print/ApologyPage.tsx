@@ -3,9 +3,10 @@
  * whose step went past its deadline: the date that was missed, the new date the workflow set, and
  * the non-working days that moved it; on A4.
  */
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
+import { PageLoader } from '../../components/PageLoader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatLongDate } from '../../format/dates';
 import { PrintSheet } from './PrintSheet';
@@ -17,11 +18,7 @@ export function ApologyPage() {
   const { dossier } = usePrintData(code);
   if (dossier.error) return <ProblemAlert error={dossier.error} />;
   if (!dossier.data) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label="Đang tải" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   const d = dossier.data;
   const apology = latestApology(d.deadlines);

@@ -2,8 +2,8 @@
  * Phiếu tiếp nhận hồ sơ và hẹn trả kết quả (the one-stop desk's receipt, after form 01 of
  * Circular 01/2018/TT-VPCP): who filed what, when it was received, and when to come back, on A5.
  */
-import { Center, Loader } from '@mantine/core';
 import { useParams } from 'react-router';
+import { PageLoader } from '../../components/PageLoader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatLongDate } from '../../format/dates';
 import { STAGE_LABELS } from '../../labels';
@@ -15,11 +15,7 @@ export function ReceiptPage() {
   const { dossier, lookup } = usePrintData(code);
   if (dossier.error || lookup.error) return <ProblemAlert error={dossier.error ?? lookup.error} />;
   if (!dossier.data || !lookup.data) {
-    return (
-      <Center h="50vh">
-        <Loader aria-label="Đang tải" />
-      </Center>
-    );
+    return <PageLoader />;
   }
   const d = dossier.data;
   const appointment = lookup.data.expectedDate;
