@@ -8,13 +8,17 @@ const TRANSIENT_PRISMA_CODES = new Set(['P2024', 'P2028', 'P2034']);
 const DETERMINISTIC_SQLSTATE = /^(22|23|42)[0-9A-Z]{3}$/;
 const MAX_DEPTH = 5;
 
+// "Raw query failed" ($queryRaw/$executeRaw): deterministic or not according to the SQLSTATE inside it,
+// which is a lost connection (08xxx) or a server starting up (57P03) as often as a data error.
+const RAW_QUERY_FAILED = 'P2010';
+
 /** The code of the first deterministic database error in the error, its causes or Prisma's metadata; undefined if none. */
 export function deterministicDatabaseCode(error: unknown, depth = 0): string | undefined {
   if (depth > MAX_DEPTH || error === null || typeof error !== 'object') return undefined;
   const { code, originalCode, cause, meta } = error as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: Record<string, unknown> };
   for (const candidate of [originalCode, code]) {
     if (typeof candidate !== 'string') continue;
-    if (/^P2\d{3}$/.test(candidate) && !TRANSIENT_PRISMA_CODES.has(candidate)) return candidate;
+    if (/^P2\d{3}$/.test(candidate) && !TRANSIENT_PRISMA_CODES.has(candidate) && candidate !== RAW_QUERY_FAILED) return candidate;
     if (DETERMINISTIC_SQLSTATE.test(candidate)) return candidate;
   }
   return (

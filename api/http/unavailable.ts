@@ -19,12 +19,21 @@ const GRPC_DEADLINE_EXCEEDED = 4;
 const MAX_DEPTH = 6;
 
 function databaseDown(error: object): boolean {
-  const { code, kind, name, message, meta } = error as { code?: unknown; kind?: unknown; name?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  const { code, kind, name, message, meta } = error as {
+    code?: unknown;
+    kind?: unknown;
+    name?: unknown;
+    message?: unknown;
+    meta?: { driverAdapterError?: { cause?: { kind?: unknown; code?: unknown } } };
+  };
   if (name === 'PrismaClientInitializationError') return true;
   if (typeof code === 'string' && (PRISMA_CONNECTION_CODES.has(code) || SOCKET_CODES.has(code) || PG_UNAVAILABLE.test(code))) return true;
   if (typeof kind === 'string' && ADAPTER_CONNECTION_KINDS.has(kind)) return true;
   const adapterKind = meta?.driverAdapterError?.cause?.kind;
   if (typeof adapterKind === 'string' && ADAPTER_CONNECTION_KINDS.has(adapterKind)) return true;
+  // A raw query's SQLSTATE sits in the adapter's cause (P2010): 57P03 while a restarted server recovers.
+  const adapterCode = meta?.driverAdapterError?.cause?.code;
+  if (typeof adapterCode === 'string' && PG_UNAVAILABLE.test(adapterCode)) return true;
   return typeof message === 'string' && PG_MESSAGES.test(message);
 }
 
