@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const projectMemory = perOpen(projectBefore, projectAfter, projectOpen);
     const bareMemory = perOpen(bareBefore, bareAfter, STARTS);
 
-    const mid = (runs: RunFigures[], key: keyof Omit<RunFigures, 'load'>) => median(runs.map((r) => r[key]));
+    const mid = (runs: RunFigures[], key: keyof Omit<RunFigures, 'load' | 'split'>) => median(runs.map((r) => r[key]));
     const shapeLine = (shape: HistoryShape) => `${shape.events} events, ${shape.updates} Updates, ${shape.activities} activities`;
     console.log(`\nlifecycle shape: project ${shapeLine(project)} (dossier + round); bare ${shapeLine(bare)}`);
     console.log(`HTTP requests per project lifecycle: ${requestsPerLifecycle.toFixed(0)} (actions, uploads and the reads that wait for the workflow's own steps)`);
