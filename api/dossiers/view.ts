@@ -1,7 +1,7 @@
 import { isoDateOf } from '../../db/dates';
 import { Prisma, type DossierStage, type DossierStatus, type RoundStatus, type TaskKind, type TaskStatus, type Role } from '../../generated/prisma/client';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
-import { clockStatus, type AppraisalClock, type Deadline, type ScreeningResult } from '../../domain';
+import { clockStatus, type AppraisalClock, type Deadline, type RequestedItem, type ScreeningResult } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/problem';
@@ -77,6 +77,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
   const events = eventRows.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
   const deadlines = dossier.deadlines as Record<string, Deadline>;
   const lastSupplementRequest = [...events].reverse().find((e) => e.action === 'dossier.supplement-requested');
+  const request = dossier.status === 'ON_HOLD' ? (lastSupplementRequest?.newValue as { missing?: string[]; items?: RequestedItem[] } | null) : null;
   return {
     code: dossier.code,
     stage: dossier.stage,
@@ -101,7 +102,8 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
       dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
     })),
     clock: await clockView(deps, dossier.clock as AppraisalClock | Record<string, never>, dossier.stage),
-    missing: dossier.status === 'ON_HOLD' ? ((lastSupplementRequest?.newValue as { missing?: string[] } | null)?.missing ?? []) : [],
+    missing: request?.missing ?? [],
+    missingItems: request?.items ?? [],
     screening: dossier.screening ? { eligible: (dossier.screening as ScreeningResult).eligible, failures: (dossier.screening as ScreeningResult).failures } : null,
     scores: dossier.scores.map((score) => ({ member: score.member.username, total: Number(score.total), criteria: score.criteria as Record<string, number> })),
     timeline: events.map((event) => ({ at: event.occurredAt.toISOString(), actor: event.actor, action: event.action, oldValue: event.oldValue, newValue: event.newValue })),
