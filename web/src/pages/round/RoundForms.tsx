@@ -15,6 +15,7 @@ import { useAction } from '../dossier/useAction';
 import { DECISION_OUTCOMES } from './RoundOutcome';
 
 const roundStageName = (stage: string) => ROUND_STATUS_LABELS[stage as RoundStatus] ?? stage;
+const onRound = (round: Round) => ({ resourceKey: ['round', round.code], stageName: roundStageName });
 const path = (round: Round, key: string) => ({ path: { code: round.code }, header: { 'Idempotency-Key': key } });
 
 interface AnnouncementValues {
@@ -25,8 +26,7 @@ interface AnnouncementValues {
 export function AnnouncementForm({ round }: { round: Round }) {
   const form = useForm<AnnouncementValues>({ defaultValues: { announcedOn: formatDate(todayInVietnam()), publishedAt: '' } });
   const action = useAction<AnnouncementValues, Round>({
-    resourceKey: ['round', round.code],
-    stageName: roundStageName,
+    ...onRound(round),
     fields: ['announcedOn', 'publishedAt'],
     setError: form.setError,
     send: (values, key) =>
@@ -59,8 +59,7 @@ export function AnnouncementForm({ round }: { round: Round }) {
 export function SubmissionForm({ round }: { round: Round }) {
   const form = useForm<Record<string, never>>();
   const action = useAction<Record<string, never>, Round>({
-    resourceKey: ['round', round.code],
-    stageName: roundStageName,
+    ...onRound(round),
     send: (_values, key) => call(api.POST('/api/rounds/{code}/submission', { params: path(round, key), body: { expectedVersion: round.version } })),
   });
   return (
@@ -83,8 +82,7 @@ export function ReportForm({ round, ruleSet }: { round: Round; ruleSet?: RuleSet
   const chairDecides = ruleSet?.scoring.tieBreak === 'chair-proposal';
   const form = useForm<ReportValues>({ defaultValues: { summary: '', chairProposal: null } });
   const action = useAction<ReportValues, Round>({
-    resourceKey: ['round', round.code],
-    stageName: roundStageName,
+    ...onRound(round),
     fields: ['summary', 'chairProposal'],
     setError: form.setError,
     send: (values, key) =>
@@ -133,8 +131,7 @@ export function DecisionDialog({ round }: { round: Round }) {
   const [opened, { open, close }] = useDisclosure(false);
   const form = useForm<DecisionValues>({ defaultValues: { outcome: 'APPROVE', reason: '' } });
   const action = useAction<DecisionValues, Round>({
-    resourceKey: ['round', round.code],
-    stageName: roundStageName,
+    ...onRound(round),
     fields: ['outcome', 'reason'],
     setError: form.setError,
     send: (values, key) => call(api.POST('/api/rounds/{code}/decision', { params: path(round, key), body: { ...values, expectedVersion: round.version } })),

@@ -44,7 +44,7 @@ export function RoundOutcome({ round, ruleSet }: { round: Round; ruleSet?: RuleS
                   <Table.Td>
                     {entry.applicantId} {names.get(entry.applicantId) ? `· ${names.get(entry.applicantId)}` : ''}
                   </Table.Td>
-                  <Table.Td>{entry.meanScore}</Table.Td>
+                  <Table.Td>{entry.meanScore.toLocaleString('vi-VN')}</Table.Td>
                   <Table.Td>
                     <Badge color={entry.qualifies ? 'teal' : 'red'} variant="light">
                       {entry.qualifies ? 'Đạt' : 'Không đạt'}

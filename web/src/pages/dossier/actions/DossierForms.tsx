@@ -15,6 +15,9 @@ import { ActionCard } from './ActionCard';
 import { ItemReasons, itemReasonFields, type ItemReasonValues } from './ItemReasons';
 
 export const dossierStageName = (stage: string) => STAGE_LABELS[stage as DossierStage] ?? stage;
+/** What every action on a dossier shares: the page's query it refreshes, how its stages are named. */
+export const onDossier = (dossier: Dossier) => ({ resourceKey: ['dossier', dossier.code], stageName: dossierStageName });
+export const dossierParams = (dossier: Dossier, key: string) => ({ path: { code: dossier.code }, header: { 'Idempotency-Key': key } });
 
 const itemOptions = (documents: DossierDocuments | undefined) => (documents?.items ?? []).map((item) => ({ value: item.code, label: item.label }));
 
@@ -26,14 +29,13 @@ export function CompletenessForm({ dossier, documents }: { dossier: Dossier; doc
   const form = useForm<CompletenessValues>({ defaultValues: { complete: 'yes', items: [] } });
   const items = form.watch('items');
   const action = useAction<CompletenessValues, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: ['complete', ...itemReasonFields(items.length)],
     setError: form.setError,
     send: (values, key) =>
       call(
         api.POST('/api/dossiers/{code}/completeness', {
-          params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } },
+          params: dossierParams(dossier, key),
           body: { complete: values.complete === 'yes', items: values.items, expectedVersion: dossier.version },
         }),
       ),
@@ -73,14 +75,13 @@ export function SupplementRequestForm({ dossier, documents }: { dossier: Dossier
   const form = useForm<ItemReasonValues>({ defaultValues: { items: [{ item: '', reason: '' }] } });
   const items = form.watch('items');
   const action = useAction<ItemReasonValues, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: itemReasonFields(items.length),
     setError: form.setError,
     send: (values, key) =>
       call(
         api.POST('/api/dossiers/{code}/supplement-requests', {
-          params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } },
+          params: dossierParams(dossier, key),
           body: { items: values.items, expectedVersion: dossier.version },
         }),
       ),
@@ -101,10 +102,9 @@ export function SupplementRequestForm({ dossier, documents }: { dossier: Dossier
 export function SupplementReceiptForm({ dossier }: { dossier: Dossier }) {
   const form = useForm<Record<string, never>>();
   const action = useAction<Record<string, never>, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     send: (_values, key) =>
-      call(api.POST('/api/dossiers/{code}/supplements', { params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } }, body: {} })),
+      call(api.POST('/api/dossiers/{code}/supplements', { params: dossierParams(dossier, key), body: {} })),
   });
   return (
     <ActionCard
@@ -125,12 +125,11 @@ export function WithdrawalDialog({ dossier }: { dossier: Dossier }) {
   const [opened, { open, close }] = useDisclosure(false);
   const form = useForm<WithdrawalValues>({ defaultValues: { reason: '' } });
   const action = useAction<WithdrawalValues, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: ['reason'],
     setError: form.setError,
     send: (values, key) =>
-      call(api.POST('/api/dossiers/{code}/withdrawal', { params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } }, body: values })),
+      call(api.POST('/api/dossiers/{code}/withdrawal', { params: dossierParams(dossier, key), body: values })),
     onDone: close,
   });
   return (

@@ -11,7 +11,7 @@ import type { Dossier, RuleSet } from '../types';
 import { useAction } from '../useAction';
 import { VERDICT_LABELS, withoutEnglishGloss } from '../words';
 import { ActionCard } from './ActionCard';
-import { dossierStageName } from './DossierForms';
+import { dossierParams, onDossier } from './DossierForms';
 
 type OpinionBody = components['schemas']['Opinion'];
 type Facts = components['schemas']['ApplicantFacts'];
@@ -24,14 +24,13 @@ interface OpinionValues {
 export function OpinionForm({ dossier, task }: { dossier: Dossier; task: { version: number; departmentCode: string | null } }) {
   const form = useForm<OpinionValues>({ defaultValues: { verdict: 'AGREE', text: '' } });
   const action = useAction<OpinionValues, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: ['verdict', 'text'],
     setError: form.setError,
     send: (values, key) =>
       call(
         api.POST('/api/dossiers/{code}/opinions', {
-          params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } },
+          params: dossierParams(dossier, key),
           body: { ...values, taskVersion: task.version },
         }),
       ),
@@ -102,14 +101,13 @@ export function ScreeningForm({ dossier }: { dossier: Dossier }) {
   });
   const errors = form.formState.errors.facts;
   const action = useAction<{ facts: Facts }, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: SCREENING_FIELDS,
     setError: form.setError,
     send: (values, key) =>
       call(
         api.POST('/api/dossiers/{code}/screening', {
-          params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } },
+          params: dossierParams(dossier, key),
           body: { facts: values.facts, expectedVersion: dossier.version },
         }),
       ),
@@ -181,14 +179,13 @@ export function ScoreForm({ dossier, ruleSet }: { dossier: Dossier; ruleSet: Rul
   const values = form.watch('criteria');
   const total = criteria.reduce((sum, c) => sum + (Number(values[c.key]) || 0), 0);
   const action = useAction<{ criteria: Criteria }, Dossier>({
-    resourceKey: ['dossier', dossier.code],
-    stageName: dossierStageName,
+    ...onDossier(dossier),
     fields: criteria.map((c) => `criteria.${c.key}`),
     setError: form.setError,
     send: (sheet, key) =>
       call(
         api.POST('/api/dossiers/{code}/scores', {
-          params: { path: { code: dossier.code }, header: { 'Idempotency-Key': key } },
+          params: dossierParams(dossier, key),
           body: { criteria: Object.fromEntries(criteria.map((c) => [c.key, Number(sheet.criteria[c.key])])) as components['schemas']['ScoreSheet']['criteria'] },
         }),
       ),
