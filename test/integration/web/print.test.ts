@@ -34,8 +34,12 @@ describe('print views', () => {
   afterAll(() => web.close());
 
   it('prints the receipt on A5 with the code, the dates and the QR code of the public lookup', async () => {
-    const { page, context, foreign } = await signedInPage(web, 'intake');
-    await page.goto(web.url(`/in/phieu-tiep-nhan/${code}`));
+    const { page: dossierPage, context, foreign } = await signedInPage(web, 'intake');
+    // From the dossier page, as the desk officer does: the receipt opens in its own tab.
+    await dossierPage.goto(web.url(`/ho-so/${code}`));
+    const [page] = await Promise.all([context.waitForEvent('page'), dossierPage.getByRole('link', { name: 'In phiếu tiếp nhận' }).click()]);
+    expect(await dossierPage.getByRole('link', { name: 'In phiếu xin lỗi' }).count()).toBe(0); // not late
+    await page.waitForURL(web.url(`/in/phieu-tiep-nhan/${code}`));
     await page.getByRole('heading', { name: 'Phiếu tiếp nhận hồ sơ và hẹn trả kết quả' }).waitFor();
     const qr = page.getByRole('img', { name: `Mã QR tra cứu hồ sơ ${code}` });
     await qr.waitFor();
@@ -91,8 +95,10 @@ describe('print views', () => {
     };
     await web.stack.prisma.dossier.update({ where: { code }, data: { deadlines } });
 
-    const { page, context, foreign } = await signedInPage(web, 'intake');
-    await page.goto(web.url(`/in/phieu-xin-loi/${code}`));
+    const { page: dossierPage, context, foreign } = await signedInPage(web, 'intake');
+    await dossierPage.goto(web.url(`/ho-so/${code}`));
+    const [page] = await Promise.all([context.waitForEvent('page'), dossierPage.getByRole('link', { name: 'In phiếu xin lỗi' }).click()]);
+    await page.waitForURL(web.url(`/in/phieu-xin-loi/${code}`));
     await page.getByRole('heading', { name: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả' }).waitFor();
     await page.getByRole('img', { name: `Mã QR tra cứu hồ sơ ${code}` }).waitFor();
     await expectAccessible(page, 'apology');

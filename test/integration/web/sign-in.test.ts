@@ -71,6 +71,17 @@ describe('sign-in screen', () => {
     await signInThroughForm(page, 'manager');
     await page.waitForURL(web.url('/ho-so?giai-doan=SCORING'));
     await page.getByTestId('signed-in-user').getByText('Lãnh đạo UBND tỉnh (demo)').waitFor();
+
+    // A session past its expiry time is not even sent: the page goes to sign-in, saying why.
+    await page.evaluate(`(() => {
+      const session = JSON.parse(localStorage.getItem('ccn.session'));
+      localStorage.setItem('ccn.session', JSON.stringify({ ...session, expiresAt: '2020-01-01T00:00:00Z' }));
+    })()`);
+    await page.goto(web.url('/tong-quan'));
+    await page.waitForURL(/\/dang-nhap\?next=%2Ftong-quan&ly-do=expired/);
+    await page.getByText('Phiên đăng nhập đã hết hạn').waitFor();
+    await signInThroughForm(page, 'manager');
+    await page.waitForURL(web.url('/tong-quan'));
     expect(foreign).toEqual([]);
     await context.close();
   });

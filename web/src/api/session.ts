@@ -26,6 +26,11 @@ export function readSession(now: number = Date.now()): Session | null {
   }
 }
 
+/** Whether this browser holds a session that has run out (then sign-in says so). */
+export function hasExpiredSession(now: number = Date.now()): boolean {
+  return localStorage.getItem(STORAGE_KEY) !== null && readSession(now) === null;
+}
+
 export function saveSession(session: Session): void {
   localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
   for (const listener of listeners) listener(session);

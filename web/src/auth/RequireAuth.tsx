@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { safeNext, SIGN_IN_PATH } from '../api/session';
+import { hasExpiredSession, safeNext, SIGN_IN_PATH } from '../api/session';
 import { PageLoader } from '../components/PageLoader';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ForbiddenPage } from '../pages/ForbiddenPage';
@@ -17,8 +17,9 @@ export function RequireAuth({ roles = [], children }: { roles?: readonly Role[];
   const location = useLocation();
   const me = useCurrentUser();
   if (!session) {
-    const next = safeNext(location.pathname + location.search + location.hash);
-    return <Navigate to={`${SIGN_IN_PATH}?${new URLSearchParams({ next }).toString()}`} replace />;
+    const params = new URLSearchParams({ next: safeNext(location.pathname + location.search + location.hash) });
+    if (hasExpiredSession()) params.set('ly-do', 'expired');
+    return <Navigate to={`${SIGN_IN_PATH}?${params.toString()}`} replace />;
   }
   if (me.isPending) {
     return <PageLoader />;

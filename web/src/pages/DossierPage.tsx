@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { api, call } from '../api/client';
 import { useCurrentUser, type CurrentUser } from '../auth/session-hooks';
 import { PageTitle } from '../components/PageTitle';
+import { PrintButtons } from './print/PrintButtons';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate } from '../format/dates';
 import { ROUND_STATUS_LABELS, STATUS_LABELS, type DossierStatus, type RoundStatus } from '../labels';
@@ -117,6 +118,7 @@ export function DossierPage() {
   return (
     <Stack>
       <PageTitle>{`Hồ sơ ${code}`}</PageTitle>
+      {dossier.data && <PrintButtons code={dossier.data.code} deadlines={dossier.data.deadlines} />}
       <ProblemAlert error={dossier.error} />
       {dossier.isPending && <Loader aria-label="Đang tải hồ sơ" />}
       {dossier.data && user.data && <DossierView dossier={dossier.data} user={user.data} />}
