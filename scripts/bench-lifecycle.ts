@@ -105,19 +105,21 @@ async function main(): Promise<void> {
     const bareStarts = await measure(STARTS, () => startBare(client, BARE_QUEUE, nextBareId(), steps));
     const bareAfter = await memory(bareWorker);
     const projectOpen = STARTS * 2;
-    const perOpen = (before: { heapMb: number; rssMb: number }, after: { heapMb: number; rssMb: number }, open: number) => ({
-      heapKb: ((after.heapMb - before.heapMb) * 1024) / open,
-      rssKb: ((after.rssMb - before.rssMb) * 1024) / open,
-    });
-    const projectMemory = perOpen(projectBefore, projectAfter, projectOpen);
-    const bareMemory = perOpen(bareBefore, bareAfter, STARTS);
+    // RSS, not heap: workflows run in the SDK's workflow thread, whose heap process.memoryUsage() does not show.
+    const rssKbPer = (before: { rssMb: number }, after: { rssMb: number }, count: number) => ((after.rssMb - before.rssMb) * 1024) / count;
+    const projectCache = CACHED_WORKFLOWS || DEFAULT_CACHED_WORKFLOWS;
+    const projectCached = Math.min(projectOpen, projectCache);
+    const projectPerOpen = rssKbPer(projectBefore, projectAfter, projectOpen);
+    const projectPerCached = rssKbPer(projectBefore, projectAfter, projectCached);
+    // The bare worker keeps the SDK's default cache (about 2,300 here): every bare workflow stays cached.
+    const barePerOpen = rssKbPer(bareBefore, bareAfter, STARTS);
 
     const mid = (runs: RunFigures[], key: keyof Omit<RunFigures, 'load' | 'split'>) => median(runs.map((r) => r[key]));
     const shapeLine = (shape: HistoryShape) => `${shape.events} events, ${shape.updates} Updates, ${shape.activities} activities`;
     console.log(`\nlifecycle shape: project ${shapeLine(project)} (dossier + round); bare ${shapeLine(bare)}`);
     console.log(`HTTP requests per project lifecycle: ${requestsPerLifecycle.toFixed(0)} (actions, uploads and the reads that wait for the workflow's own steps)`);
     console.log(`project activities by type: ${project.byType.map(([type, n]) => `${type} ${n}`).join(', ')}`);
-    console.log(`project worker caches at most ${CACHED_WORKFLOWS || DEFAULT_CACHED_WORKFLOWS} workflows; bare worker: the SDK's default`);
+    console.log(`project worker caches at most ${projectCache} workflows; bare worker: the SDK's default`);
     table(
       ['figure', 'project', 'bare', 'ratio', 'target'],
       [
@@ -125,9 +127,9 @@ async function main(): Promise<void> {
         ['CPU s per lifecycle (median)', mid(projectRuns, 'cpuPerLifecycle').toFixed(2), mid(bareRuns, 'cpuPerLifecycle').toFixed(2), ratio(mid(projectRuns, 'cpuPerLifecycle'), mid(bareRuns, 'cpuPerLifecycle')), '≤ 1.30'],
         ['history events per lifecycle', String(project.events), String(bare.events), ratio(project.events, bare.events), '≤ 1.10'],
         [`workflow starts/s (${STARTS} submissions)`, projectStarts.perSecond.toFixed(1), bareStarts.perSecond.toFixed(1), ratio(projectStarts.perSecond, bareStarts.perSecond), ''],
-        [`worker heap per open workflow (${projectOpen} / ${STARTS})`, `${projectMemory.heapKb.toFixed(0)} kB`, `${bareMemory.heapKb.toFixed(0)} kB`, ratio(projectMemory.heapKb, bareMemory.heapKb), '≤ 1.50'],
-        ['worker RSS per open workflow', `${projectMemory.rssKb.toFixed(0)} kB`, `${bareMemory.rssKb.toFixed(0)} kB`, ratio(projectMemory.rssKb, bareMemory.rssKb), '≤ 1.50'],
-        ['worker heap / RSS after the starts', `${projectAfter.heapMb.toFixed(0)} / ${projectAfter.rssMb.toFixed(0)} MB`, `${bareAfter.heapMb.toFixed(0)} / ${bareAfter.rssMb.toFixed(0)} MB`, '', ''],
+        [`worker RSS per open workflow (${projectOpen} / ${STARTS} open)`, `${projectPerOpen.toFixed(0)} kB`, `${barePerOpen.toFixed(0)} kB`, ratio(projectPerOpen, barePerOpen), '≤ 1.50'],
+        [`worker RSS per cached workflow (${projectCached} / ${STARTS} cached)`, `${projectPerCached.toFixed(0)} kB`, `${barePerOpen.toFixed(0)} kB`, ratio(projectPerCached, barePerOpen), ''],
+        ['worker RSS before / after the starts', `${projectBefore.rssMb.toFixed(0)} / ${projectAfter.rssMb.toFixed(0)} MB`, `${bareBefore.rssMb.toFixed(0)} / ${bareAfter.rssMb.toFixed(0)} MB`, '', ''],
       ],
     );
     console.log(`runs: ${projectRuns.map((r, i) => `${r.perSecond.toFixed(2)} vs ${bareRuns[i]?.perSecond.toFixed(2)}`).join('; ')}; load at end ${loadAverage()}`);

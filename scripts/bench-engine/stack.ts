@@ -25,8 +25,8 @@ export interface Child {
   pid: number;
   /** Milliseconds from spawn to its "ready" log line. */
   readyMs: number;
-  /** heapUsed after a full GC and RSS, in MB, asked over IPC (memory-probe.cjs). */
-  memory(): Promise<{ heapMb: number; rssMb: number }>;
+  /** Resident set in MB, asked over IPC (memory-probe.cjs). */
+  memory(): Promise<{ rssMb: number }>;
   stop(): Promise<void>;
 }
 
@@ -82,7 +82,7 @@ export async function spawnNode(name: string, file: string, env: Record<string, 
     readyMs,
     memory: () =>
       new Promise((resolve) => {
-        child.once('message', (message) => resolve(message as { heapMb: number; rssMb: number }));
+        child.once('message', (message) => resolve(message as { rssMb: number }));
         child.send('memory');
       }),
     async stop() {
