@@ -1,6 +1,7 @@
 import { DossierStage, DossierStatus } from '../../generated/prisma/client';
 import { IsoDateSchema } from '../http/dates';
 import { z } from '../http/zod';
+import { MonitoringCountsSchema } from './monitoring-counts';
 
 export const DashboardQuerySchema = z
   .object({
@@ -31,5 +32,6 @@ export const DashboardSchema = z
         }),
       ),
     }),
+    monitoring: MonitoringCountsSchema,
   })
   .openapi('Dashboard');

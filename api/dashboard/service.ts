@@ -4,6 +4,7 @@ import { dbDate } from '../../db/dates';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { ApiDeps } from '../deps';
 import { nearDueBefore } from '../tasks/urgency';
+import { monitoringCounts } from './monitoring-counts';
 
 /**
  * The manager's dashboard. Every figure is one small function reading a few rows: the counts and the
@@ -90,6 +91,6 @@ export async function dashboard(deps: Db, today: IsoDate, period: { from?: IsoDa
   const to = period.to ?? today;
   const from = period.from ?? addDays(to, -365);
   const index = await loadWorkingDayIndex(deps.prisma);
-  const [counts, due, durations] = await Promise.all([dossierCounts(deps), dueCounts(deps, index, today), stageDurations(deps, from, to)]);
-  return { today, ...counts, ...due, stageDurations: durations };
+  const [counts, due, durations, monitoring] = await Promise.all([dossierCounts(deps), dueCounts(deps, index, today), stageDurations(deps, from, to), monitoringCounts(deps)]);
+  return { today, ...counts, ...due, stageDurations: durations, monitoring };
 }

@@ -24,6 +24,16 @@ export async function clusterMonitoringWorkflow(input: ClusterMonitoringInput): 
   setMonitoringHandlers(ctx);
   if (!input.carried) await openMonitoring(ctx);
   for (;;) {
+    // What is already due goes out before the next wait: a run that starts late (a slow start, a continued run) misses nothing.
+    await openDueReports(ctx);
+    await sendNotices(ctx);
+    if (historyFull(input)) {
+      await condition(() => ctx.pending !== undefined || allHandlersFinished());
+      if (ctx.pending === undefined) {
+        const carried = { ...ctx.state, snapshot: { ...ctx.snapshot, run: ctx.snapshot.run + 1 } };
+        await continueAsNew<typeof clusterMonitoringWorkflow>({ ...input, ...ctx.time.scale, carried });
+      }
+    }
     const wake = wakeDay(ctx);
     await ctx.wait(() => ctx.pending !== undefined, wake ? () => wake : undefined);
     const pending = ctx.pending;
@@ -35,15 +45,6 @@ export async function clusterMonitoringWorkflow(input: ClusterMonitoringInput): 
         pending.failure = error instanceof Error ? error.message : String(error);
       }
       ctx.pending = undefined;
-    }
-    await openDueReports(ctx);
-    await sendNotices(ctx);
-    if (historyFull(input)) {
-      await condition(() => ctx.pending !== undefined || allHandlersFinished());
-      if (ctx.pending === undefined) {
-        const carried = { ...ctx.state, snapshot: { ...ctx.snapshot, run: ctx.snapshot.run + 1 } };
-        await continueAsNew<typeof clusterMonitoringWorkflow>({ ...input, ...ctx.time.scale, carried });
-      }
     }
   }
 }
@@ -58,13 +59,9 @@ async function openMonitoring(ctx: MonitoringContext): Promise<void> {
   const { input, schedule } = ctx;
   if (schedule.milestones.length === 0) throw fail(`Lịch theo dõi ${schedule.id} không có mốc nào.`, 'InvalidSchedule');
   ctx.state = { ...ctx.state, contact: await acts.recordMonitoringStarted({ clusterCode: input.clusterCode, roundCode: input.roundCode, dossierCode: input.dossierCode, scheduleId: schedule.id, decidedOn: input.decidedOn, actor: input.decidedBy }) };
-  const views: MilestoneView[] = [];
-  const open = [];
-  for (const rule of schedule.milestones) {
-    const counted = await ctx.deadline(input.decidedOn, rule.limit);
-    views.push({ kind: rule.kind, name: rule.name, deadline: counted.deadline, committed: false, achievedOn: null, cancelled: false });
-    open.push(ctx.entry(itemId.milestone(rule.kind), 'MONITORING_MILESTONE', 'APPRAISER', rule.name, counted));
-  }
+  const counted = await Promise.all(schedule.milestones.map((rule) => ctx.deadline(input.decidedOn, rule.limit)));
+  const views: MilestoneView[] = schedule.milestones.map((rule, i) => ({ kind: rule.kind, name: rule.name, deadline: counted[i]!.deadline, committed: false, achievedOn: null, cancelled: false }));
+  const open = schedule.milestones.map((rule, i) => ctx.entry(itemId.milestone(rule.kind), 'MONITORING_MILESTONE', 'APPRAISER', rule.name, counted[i]!));
   await ctx.change(
     input.decidedBy,
     'monitoring.opened',
