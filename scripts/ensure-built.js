@@ -39,9 +39,18 @@ function run(command, args) {
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** npm ci when node_modules is missing or older than the lock (npm writes node_modules/.package-lock.json at every install). */
+/**
+ * npm ci when node_modules is missing or older than the lock (npm writes node_modules/.package-lock.json
+ * at every install, at the same instant as package-lock.json; a second of slack for coarse clocks).
+ * Never through a symbolic link: npm ci would empty the linked folder, another checkout's install.
+ */
 function ensureInstalled() {
-  if (mtime(at('node_modules', '.package-lock.json')) < mtime(at('package-lock.json'))) run(npm, ['ci', '--no-audit', '--no-fund']);
+  if (mtime(at('node_modules', '.package-lock.json')) + 1000 >= mtime(at('package-lock.json'))) return;
+  if (fs.existsSync(at('node_modules')) && fs.lstatSync(at('node_modules')).isSymbolicLink()) {
+    console.warn('[setup] node_modules is a symbolic link and older than package-lock.json: run npm ci where it points');
+    return;
+  }
+  run(npm, ['ci', '--no-audit', '--no-fund']);
 }
 
 /**
