@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     await waitForHealthyApi(apiPort);
 
     log('Hệ thống đã chạy (system is up):');
+    log(`  Ứng dụng (web) http://127.0.0.1:${apiPort}/   tra cứu công khai: /tra-cuu`);
     log(`  API            http://127.0.0.1:${apiPort}/api`);
     log(`  API docs       http://127.0.0.1:${apiPort}/api/docs`);
     log(`  Temporal UI    ${temporalUi}`);
