@@ -4,7 +4,7 @@
  * overrides, weekends) and, below, the month's special days with their reasons. Choosing a day
  * opens the dialog that changes it. The month is in the URL (?thang=2026-12).
  */
-import { Badge, Button, Group, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -56,7 +56,8 @@ export function CalendarPage() {
           </Button>
         </Group>
       </Group>
-      <Group gap="xs" aria-label="Chú thích">
+      <Group gap="xs">
+        <Text size="sm">Chú thích:</Text>
         {LEGEND.map((kind) => (
           <span key={kind} className={`${classes.legend} ${classes[kind]}`}>
             {DAY_KIND_LABELS[kind]}
@@ -81,20 +82,26 @@ export function CalendarPage() {
                 if (!date) return <td key={`blank-${index}`} className={classes.blank} />;
                 const day = listed.get(date);
                 const kind = dayKind(date, day);
-                const label = `${formatLongDate(date)}: ${DAY_KIND_LABELS[kind]}${kind === 'override' ? ` (${day?.working ? 'làm việc' : 'nghỉ'})` : ''}${day?.reason ? `, ${day.reason}` : ''}`;
+                // The visible words come first in the button's name (what a voice-control user says), then the rest for screen readers.
+                const visible = kind === 'working' || kind === 'weekend' ? [] : [DAY_KIND_LABELS[kind], ...(kind === 'override' ? [day?.working ? 'Làm việc' : 'Nghỉ'] : [])];
+                const spoken = `, ${formatLongDate(date)}${visible.length === 0 ? `: ${DAY_KIND_LABELS[kind]}` : ''}${day?.reason ? `, ${day.reason}` : ''}`;
                 return (
                   <td key={date} className={classes[kind]}>
                     <UnstyledButton
                       className={classes.day}
-                      aria-label={label}
                       aria-current={date === today ? 'date' : undefined}
                       onClick={() => setChosen(date)}
                       disabled={!days.data}
                       data-date={date}
                     >
                       <span className={classes.number}>{Number(date.slice(8))}</span>
-                      {kind !== 'working' && kind !== 'weekend' && <span className={classes.kind}>{DAY_KIND_LABELS[kind]}</span>}
-                      {kind === 'override' && <span className={classes.kind}>{day?.working ? 'Làm việc' : 'Nghỉ'}</span>}
+                      {visible.map((text) => (
+                        <span key={text} className={classes.kind}>
+                          {' '}
+                          {text}
+                        </span>
+                      ))}
+                      <VisuallyHidden>{spoken}</VisuallyHidden>
                     </UnstyledButton>
                   </td>
                 );

@@ -50,7 +50,7 @@ export function DashboardPage() {
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 4 }}>
             <Figure label="Tổng số hồ sơ" value={data.total} />
-            <Figure label="Đang xử lý" value={open} />
+            <Figure label="Chưa kết thúc (đang xử lý, tạm dừng)" value={open} />
             <Figure label="Quá hạn" value={data.overdue} tone="red" />
             <Figure label="Sắp đến hạn (≤ 2 ngày làm việc)" value={data.nearDue} tone="orange" />
           </SimpleGrid>
