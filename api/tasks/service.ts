@@ -11,20 +11,25 @@ import { nearDueBefore, urgency } from './urgency';
 /**
  * Which open tasks are a user's: assigned to them by name; or, unassigned, for one of their roles —
  * a reviewer only for their own department (tasks naming no department go to every reviewer).
- * Each branch is served by an index of tasks on (status, assignee | role | department, due date).
+ * The branches are disjoint, and each is one range of an index of tasks on (status, assignee |
+ * role | department, due date): the page reads each branch in due-date order and stops at the limit.
  */
-export function inboxPool(user: AuthUser): Prisma.Sql {
-  const pools: Prisma.Sql[] = [Prisma.sql`t.assignee_id = ${user.id}::uuid`];
-  const roles = user.roles.filter((role) => role !== 'REVIEWER');
-  if (roles.length) pools.push(Prisma.sql`(t.assignee_id IS NULL AND t.role = ANY(${roles}::role[]))`);
+export function inboxBranches(user: AuthUser): Prisma.Sql[] {
+  const branches: Prisma.Sql[] = [Prisma.sql`t.assignee_id = ${user.id}::uuid`];
+  for (const role of user.roles.filter((r) => r !== 'REVIEWER')) branches.push(Prisma.sql`t.role = ${role}::role AND t.assignee_id IS NULL`);
   if (user.roles.includes('REVIEWER')) {
-    pools.push(Prisma.sql`(t.assignee_id IS NULL AND t.role = 'REVIEWER' AND t.department_id IS NULL)`);
+    branches.push(Prisma.sql`t.role = 'REVIEWER' AND t.department_id IS NULL AND t.assignee_id IS NULL`);
     if (user.departmentId) {
-      pools.push(Prisma.sql`(t.assignee_id IS NULL AND (t.role = 'REVIEWER' OR t.role IS NULL) AND t.department_id = ${user.departmentId}::uuid)`);
+      branches.push(Prisma.sql`t.department_id = ${user.departmentId}::uuid AND (t.role = 'REVIEWER' OR t.role IS NULL) AND t.assignee_id IS NULL`);
     }
   }
-  return Prisma.sql`t.status = 'OPEN' AND (${Prisma.join(pools, ' OR ')})`;
+  return branches.map((branch) => Prisma.sql`t.status = 'OPEN' AND ${branch}`);
 }
+
+/** All of the user's open tasks, as one condition (for the counts). */
+export const inboxPool = (user: AuthUser): Prisma.Sql => Prisma.sql`(${Prisma.join(inboxBranches(user).map((b) => Prisma.sql`(${b})`), ' OR ')})`;
+
+const INBOX_ORDER = Prisma.sql`ORDER BY t.due_on ASC NULLS LAST, t.created_at ASC, t.id ASC`;
 
 /** The tab's filter; `nearBefore` is the first day with more than NEAR_DUE_WORKING_DAYS working days left. */
 function tabFilter(tab: InboxTab, user: AuthUser, today: IsoDate, nearBefore: IsoDate): Prisma.Sql {
@@ -51,29 +56,30 @@ function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
 
 /** The inbox's two statements: one page of the tab (limit + 1 rows, to know whether more follow) and the tabs' counts. */
 export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): { page: Prisma.Sql; counts: Prisma.Sql } {
-  const pool = inboxPool(user);
+  const filter = Prisma.sql`${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}`;
+  // The first limit + 1 tasks of each branch, merged: never more rows than branches × (limit + 1).
+  const firsts = inboxBranches(user).map((branch) => Prisma.sql`(SELECT t.* FROM tasks t WHERE ${branch} AND ${filter} ${INBOX_ORDER} LIMIT ${query.limit + 1})`);
   return {
     page: Prisma.sql`
       SELECT t.id, t.kind, t.role, t.assignee_id AS "assigneeId", t.due_on AS "dueOn", t.created_at AS "createdAt", t.version,
              dep.code AS "departmentCode",
              d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.name AS "dossierClusterName",
              d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.name AS "roundClusterName"
-      FROM tasks t
+      FROM (${Prisma.join(firsts, ' UNION ALL ')}) AS t
       LEFT JOIN departments dep ON dep.id = t.department_id
       LEFT JOIN dossiers d ON d.id = t.dossier_id
       LEFT JOIN selection_rounds dr ON dr.id = d.round_id
       LEFT JOIN clusters dc ON dc.id = d.cluster_id
       LEFT JOIN selection_rounds r ON r.id = t.round_id
       LEFT JOIN clusters rc ON rc.id = r.cluster_id
-      WHERE ${pool} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}
-      ORDER BY t.due_on ASC NULLS LAST, t.created_at ASC, t.id ASC
+      ${INBOX_ORDER}
       LIMIT ${query.limit + 1}`,
     counts: Prisma.sql`
       SELECT count(*)::int AS "all",
              count(*) FILTER (WHERE assignee_id = ${user.id}::uuid)::int AS "mine",
              count(*) FILTER (WHERE due_on < ${dbDate(today)}::date)::int AS "overdue",
              count(*) FILTER (WHERE due_on >= ${dbDate(today)}::date AND due_on < ${dbDate(nearBefore)}::date)::int AS "nearDue"
-      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${pool} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
+      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${inboxPool(user)} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
   };
 }
 

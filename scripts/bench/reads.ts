@@ -8,6 +8,8 @@
  *   npm run bench:reads                                  # 100k dossiers, 1M audit rows, 500 req/s, 10 s per endpoint
  *   npm run bench:reads -- --dossiers 20000 --audit 200000 --rate 200 --seconds 5
  *   npm run bench:reads -- --smoke                       # tiny: checks the bench itself runs
+ *   npm run bench:reads -- --data /tmp/bench-reads       # keep the seeded database there and reuse it next time
+ *   npm run bench:reads -- --profile /tmp/prof           # also write the API's CPU profile (.cpuprofile) there
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,15 +42,21 @@ const scale: ReadsScale = {
 const rate = option('rate', smoke ? 50 : 500);
 const seconds = option('seconds', smoke ? 1 : 10);
 const ROOT = path.resolve(__dirname, '..', '..');
+const textOption = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const keptData = textOption('data');
+const profileDir = textOption('profile');
 
 interface Started {
   child: ChildProcess;
   port: number;
 }
 
-async function startChild(script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>): Promise<Started> {
+async function startChild(script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>, nodeArgs: string[] = []): Promise<Started> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode})`);
     if (await ready(port).catch(() => false)) return { child, port };
@@ -74,34 +82,51 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '—'
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 async function main(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-bench-reads-'));
+  const work = keptData ? path.resolve(keptData) : fs.mkdtempSync(path.join(os.tmpdir(), 'ccn-bench-reads-'));
+  fs.mkdirSync(work, { recursive: true });
   const children: ChildProcess[] = [];
   const stops: Array<() => Promise<void>> = [];
+  // Ctrl-C stops the children and the database too.
+  const interrupt = () => void cleanUp().then(() => process.exit(130));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  async function cleanUp(): Promise<void> {
+    for (const child of children.reverse()) await stopChild(child);
+    children.length = 0;
+    for (const stop of stops) await stop().catch(() => undefined);
+    stops.length = 0;
+    if (!keptData) fs.rmSync(work, { recursive: true, force: true });
+  }
   try {
-    const postgres = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port: await findFreePort(), persistent: false });
+    const postgres = await startEmbeddedPostgres({ dataDir: path.join(work, 'postgres'), port: await findFreePort(), persistent: Boolean(keptData), fast: true });
     stops.push(postgres.stop);
     const databaseUrl = await ensureDatabase(postgres.adminUrl, 'bench_reads');
     await applyMigrations(databaseUrl);
     const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
     await seedReferenceData(prisma);
     await seedDemoAccounts(prisma, 'demo', 'development');
+    const seeded = await prisma.dossier.count();
     await prisma.$disconnect();
     const today = todayInVietnam();
-    console.log(`seeding ${scale.dossiers.toLocaleString('en')} dossiers, ~${scale.auditEvents.toLocaleString('en')} audit events, ${scale.intakeInbox} + ${scale.otherOpenTasks} open tasks…`);
     const seedStart = performance.now();
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
-    await seedReads(client, scale, today);
+    if (seeded === 0) {
+      console.log(`seeding ${scale.dossiers.toLocaleString('en')} dossiers, ~${scale.auditEvents.toLocaleString('en')} audit events, ${scale.intakeInbox} + ${scale.otherOpenTasks} open tasks…`);
+      await seedReads(client, scale, today);
+    } else {
+      console.log(`reusing the database seeded in ${work} (${seeded.toLocaleString('en')} dossiers; scale options ignored)`);
+    }
     const sizes = await client.query<{ name: string; rows: string }>(
       `SELECT 'dossiers' AS name, count(*)::text AS rows FROM dossiers UNION ALL SELECT 'audit_events', count(*)::text FROM audit_events
        UNION ALL SELECT 'tasks', count(*)::text FROM tasks UNION ALL SELECT 'open tasks', count(*)::text FROM tasks WHERE status = 'OPEN'`,
     );
     const sample = (await client.query<{ code: string }>(`SELECT code FROM dossiers TABLESAMPLE SYSTEM (5) LIMIT 1000`)).rows.map((r) => r.code);
     await client.end();
-    console.log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`);
+    console.log(`${seeded === 0 ? `seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s` : "database"}: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`);
 
     const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: path.join(work, 'data'), SMTP_URL: 'smtp://127.0.0.1:1', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'info' };
-    const api = await startChild('api/main.ts', env, async (port) => (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).ok);
+    const api = await startChild('api/main.ts', env, async (port) => (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).ok, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
     children.push(api.child);
     const bare = await startChild('scripts/bench/bare-reads-server.ts', { DATABASE_URL: databaseUrl }, async (port) => (await fetch(`http://127.0.0.1:${port}/dashboard`)).ok);
     children.push(bare.child);
@@ -137,9 +162,7 @@ async function main(): Promise<void> {
       console.log(row([target.name, ms(a.p50), ms(a.p99), a.throughput.toFixed(0), `${a.errors}${a.firstError ? ` (${a.firstError})` : ''}`, ms(b.p50), ms(b.p99), `${b.errors}${b.firstError ? ` (${b.firstError})` : ''}`, (a.p99 / b.p99).toFixed(1)]));
     }
   } finally {
-    for (const child of children.reverse()) await stopChild(child);
-    for (const stop of stops) await stop().catch(() => undefined);
-    fs.rmSync(work, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
