@@ -2,7 +2,7 @@
  * Screen 6a, accounts and roles (administrators): every account with its roles, department,
  * council seat and whether it may sign in; "Thêm tài khoản" and "Sửa" open the same dialog.
  */
-import { Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -81,9 +81,9 @@ export function UsersPage() {
                   </Table.Td>
                   <Table.Td>{user.departmentCode ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                    <Text size="sm" fw={600} c={user.active ? 'teal.9' : 'red.9'} style={{ whiteSpace: 'nowrap' }}>
                       {user.active ? 'Đang hoạt động' : 'Đã khoá'}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Button size="xs" variant="light" onClick={() => setEditing(user)} aria-label={`Sửa tài khoản ${user.username}`}>
