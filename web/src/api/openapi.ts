@@ -5760,6 +5760,21 @@ export interface components {
                     };
                 };
             };
+            monitoring: components["schemas"]["MonitoringCounts"];
+        };
+        MonitoringCounts: {
+            /** @description Cụm công nghiệp đang được theo dõi sau quyết định */
+            monitored: number;
+            withdrawnFromPlan: number;
+            /** @description Cụm có mốc, báo cáo hoặc việc xử lý đã quá hạn */
+            late: number;
+            /** @description Cụm có vi phạm môi trường chưa khắc phục */
+            polluting: number;
+            /** @description Cụm có tỷ lệ lấp đầy dưới ngưỡng */
+            lowOccupancy: number;
+            /** @description Cụm chưa có trạm xử lý nước thải tập trung vận hành */
+            withoutEnvironmentalInfrastructure: number;
+            openViolations: number;
         };
         /** @description Tình trạng hồ sơ cho công chúng: không có dữ liệu cá nhân (no personal data). */
         PublicDossier: {
