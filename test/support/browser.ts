@@ -118,16 +118,19 @@ export async function signedInPage(web: WebStack, username: string, options: Bro
 
 /**
  * Files a dossier through POST /api/dossiers as `username` (the intake officer) and returns its
- * code: keyed, and asked again with the same key after a 503 or a 202, as the README tells a
- * client, because a freshly started worker on a loaded machine may not have admitted it yet.
+ * code: keyed, and asked again with the same key after a 503, a 202 or a 409 InProgress, as the
+ * README tells a client, because a freshly started worker on a loaded machine may not have
+ * admitted it yet.
  */
 export async function fileDossier(web: WebStack, key: string, body: object, username = 'intake'): Promise<string> {
   const auth = bearer(await tokenFor(web.stack, username));
   for (const giveUpAt = Date.now() + 120_000; ; ) {
     const answer = await request(web.stack.app).post('/api/dossiers').set(auth).set('Idempotency-Key', key).send(body);
     if (answer.status === 201) return (answer.body as { code: string }).code;
-    if (![202, 503].includes(answer.status) || Date.now() > giveUpAt) throw new Error(`filing ${key}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    await new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? 1_000 : 300));
+    // 409 InProgress: the previous try with this key is still running or just ended ("hãy gửi lại").
+    const again = answer.status === 202 || answer.status === 503 || (answer.status === 409 && (answer.body as { reason?: string }).reason === 'InProgress');
+    if (!again || Date.now() > giveUpAt) throw new Error(`filing ${key}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, answer.status === 202 ? 300 : 1_000));
   }
 }
 
