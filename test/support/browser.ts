@@ -82,6 +82,8 @@ export interface TestPage {
  */
 export async function newTestPage(web: WebStack, options: BrowserContextOptions = DESKTOP): Promise<TestPage> {
   const context = await web.browser.newContext(options);
+  // Waits, not assertions: two cores shared by several test runs can take Playwright's 30 s default.
+  context.setDefaultTimeout(60_000);
   const foreign: string[] = [];
   await context.route(
     (url) => url.hostname !== '127.0.0.1',
