@@ -124,7 +124,8 @@ describe('schema.prisma and prisma/migrations', () => {
       const { rows } = await client.query<{ tgname: string }>(
         `SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal ORDER BY tgname`,
       );
-      expect(rows.map((r) => r.tgname)).toEqual(['audit_events_no_truncate', 'audit_events_no_update_or_delete']);
+      // Append-only (20261128025200_audit_append_only); stage durations for the dashboard (20261203183000_read_model_at_scale).
+      expect(rows.map((r) => r.tgname)).toEqual(['audit_events_no_truncate', 'audit_events_no_update_or_delete', 'audit_events_stage_durations']);
     } finally {
       await client.end();
     }
