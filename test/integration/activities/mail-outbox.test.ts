@@ -3,7 +3,6 @@
  * refused send releases it, and the claim of an attempt that died is taken over once its lease runs
  * out (the mail is in doubt and goes again with the same Message-ID). Against a real SMTP server.
  */
-import net from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import { MAIL_CLAIM_LEASE_MS, sendMail } from '../../../activities/mail';
 import type { ActivityDeps } from '../../../activities/deps';
@@ -13,19 +12,12 @@ import { createMailer, type Mailer } from '../../../infra/mailer';
 import type { MailRequest } from '../../../workflows/dossier/mails';
 import { useTestPostgres } from '../../support/postgres';
 import { startSmtpCatcher, type SmtpCatcher } from '../../support/smtp';
+import { closedPort } from '../../support/closed-port';
 
 const FROM = 'no-reply@ccn.test';
 
 function mail(key: string): MailRequest {
   return { idempotencyKey: key, to: 'investor@example.vn', subject: `Thư ${key}`, text: 'Nội dung', dossierCode: 'CCN-MAIL0-TEST0' };
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('the mail outbox claims before it sends', () => {

@@ -60,7 +60,8 @@ describe('the API SIGKILLed during keyed requests', () => {
 
   it('applies every keyed request exactly once through the crash', async () => {
     const login = await call('POST', '/api/auth/login', {}, { username: 'intake', password: TEST_DEMO_PASSWORD });
-    const auth = { Authorization: `Bearer ${(login as { body: { token: string } }).body.token}` };
+    if (login.status !== 200) throw new Error(`login: ${JSON.stringify(login)}`);
+    const auth = { Authorization: `Bearer ${String(login.body.token)}` };
     const outcomes: Outcome[] = [];
     const receivedOn = monthAgo();
     const letter = (n: number) => ({

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import request from 'supertest';
-import { projectRoot } from '../../../infra/paths';
-import { startServiceProcess, type ServiceProcess } from '../../../infra/service-process';
+import type { ServiceProcess } from '../../../infra/service-process';
 import { supervise, type Supervised } from '../../../scripts/supervisor';
 import { monthAgo } from '../actions/support';
 import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
+import { killProcessGroup, startWorkerProcess } from '../../support/worker-process';
 
 describe('the supervisor of npm start with the real worker', () => {
   let stack: TestStack;
@@ -24,20 +23,13 @@ describe('the supervisor of npm start with the real worker', () => {
     supervised = await supervise(
       'worker',
       async () => {
-        current = startServiceProcess({
-          name: 'worker',
-          command: process.execPath,
-          args: ['--import', 'tsx', path.join(projectRoot(), 'worker', 'main.ts')],
-          env: stack.childEnv,
-          output: 'ignore',
-        });
+        current = startWorkerProcess(stack.childEnv);
         return current;
       },
       { log: () => undefined, minBackoffMs: 200 },
     );
     const killed = current as ServiceProcess;
-    process.kill(-(killed.child.pid as number), 'SIGKILL');
-    await killed.exited;
+    await killProcessGroup(killed);
 
     const token = await tokenFor(stack, 'intake');
     const submit = () =>

@@ -1,21 +1,10 @@
 import { monthAgo, openAppraisal, waitForStage } from '../actions/support';
-import path from 'node:path';
 import request from 'supertest';
-import { startServiceProcess, type ServiceProcess } from '../../../infra/service-process';
-import { projectRoot } from '../../../infra/paths';
+import type { ServiceProcess } from '../../../infra/service-process';
 import { checkCompletenessUpdate } from '../../../workflows/dossier/api';
 import { bearer, tokenFor } from '../../support/auth';
 import { createTestStack, type TestStack } from '../../support/stack';
-
-function startWorkerProcess(stack: TestStack): ServiceProcess {
-  return startServiceProcess({
-    name: 'worker',
-    command: process.execPath,
-    args: ['--import', 'tsx', path.join(projectRoot(), 'worker', 'main.ts')],
-    env: stack.childEnv,
-    output: 'ignore',
-  });
-}
+import { killProcessGroup, startWorkerProcess } from '../../support/worker-process';
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -38,7 +27,7 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
   });
 
   it('loses nothing and writes nothing twice when a new worker finishes the step', async () => {
-    workers.push(startWorkerProcess(stack));
+    workers.push(startWorkerProcess(stack.childEnv));
     const receivedOn = monthAgo();
     // The worker process is still starting: the round cannot admit the letter yet, so the API answers
     // 503 with Retry-After and the client retries with the same Idempotency-Key, as the README says.
@@ -61,15 +50,14 @@ describe('a worker killed with SIGKILL while a dossier waits for a person', () =
     expect(created.status).toBe(201);
     const code: string = created.body.code;
     await stack.smtp.waitFor((m) => m.subject.includes(code));
-    // The dossier now waits for its round: the acknowledgement is delivered and marked
-    // sent. (A kill inside the SMTP exchange itself is the one window the outbox cannot close.)
+    // The dossier now waits for its round: the acknowledgement is delivered and marked sent
+    // (a kill inside the SMTP exchange itself: durability/mail-kill.test.ts).
     await waitUntil(async () => (await stack.prisma.mailOutbox.count({ where: { dossierCode: code, sentAt: { not: null } } })) === 1);
 
     const first = workers[0] as ServiceProcess;
-    process.kill(-(first.child.pid as number), 'SIGKILL');
-    await first.exited;
+    await killProcessGroup(first);
 
-    workers.push(startWorkerProcess(stack));
+    workers.push(startWorkerProcess(stack.childEnv));
     // The new worker carries the round through its call and submission, and the dossier on.
     await openAppraisal(stack, created.body.round.code as string, receivedOn);
     await waitForStage(stack, code, 'COMPLETENESS_CHECK');

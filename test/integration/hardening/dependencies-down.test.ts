@@ -3,7 +3,6 @@
  * lost: a submission refused while Temporal is unreachable completes, once, when retried with the
  * same Idempotency-Key against a reachable Temporal.
  */
-import net from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
@@ -12,21 +11,13 @@ import { TEMPORAL_READY_WAIT_MS } from '../../../api/http/temporal-ready';
 import { bearer, tokenFor } from '../../support/auth';
 import { submitUntilRecorded, type Answer } from '../../support/keyed-client';
 import { createTestStack, type RunningWorker, type TestStack } from '../../support/stack';
+import { closedPort } from '../../support/closed-port';
 
 const body = {
   clusterCode: 'DH-LOC-GIANG-1',
   projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN Lộc Giang 1',
   applicant: { name: 'Công ty CP Hạ tầng Đức Hòa', taxCode: '1101234567', email: 'investor@example.vn' },
 };
-
-/** A port nothing listens on: connections to it are refused, like a stopped server's. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('dependencies down', () => {
   let stack: TestStack;
