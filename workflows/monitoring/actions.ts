@@ -1,4 +1,4 @@
-import { nextEscalation, occupancyOf, inspectionSubject, type Deadline, type IsoDate, type MilestoneKind } from '../../domain';
+import { daysBetween, nextEscalation, occupancyOf, inspectionSubject, type Deadline, type IsoDate, type MilestoneKind } from '../../domain';
 import type { ViolationRecord } from '../../activities/monitoring/records';
 import { itemId, type AgendaEntry, type CommitmentsInput, type ConversionPlanInput, type EscalationInput, type InspectionInput, type MilestoneInput, type ReportInput, type RemediationInput, type ViolationView, type WithdrawalInput } from './api';
 import type { MonitoringContext } from './context';
@@ -14,7 +14,8 @@ export async function recordCommitments(ctx: MonitoringContext, input: Commitmen
   const milestones: { kind: MilestoneKind; deadline: Deadline; committed: boolean }[] = [];
   const open: AgendaEntry[] = [];
   for (const [kind, date] of Object.entries(input.dates) as [MilestoneKind, IsoDate][]) {
-    const counted = await ctx.deadline(date, { amount: 0, unit: 'working-days' });
+    // Counted from the decision, so the reminder day is known: the date itself, or the next working day.
+    const counted = await ctx.deadline(ctx.input.decidedOn, { amount: daysBetween(ctx.input.decidedOn, date), unit: 'calendar-days' });
     const current = ctx.snapshot.milestones.find((m) => m.kind === kind);
     milestones.push({ kind, deadline: counted.deadline, committed: true });
     open.push(ctx.entry(itemId.milestone(kind), 'MONITORING_MILESTONE', 'APPRAISER', current?.name ?? kind, counted));

@@ -93,6 +93,8 @@ export interface ClusterSnapshot {
   withdrawal: { reason: string; by: string; on: IsoDate; planRecorded: boolean } | null;
   /** How many runs (continue-as-new) the cluster's history has had. */
   run: number;
+  /** The cluster's own today (scaled on the training clock), as of its last workflow task; set by the query only. */
+  today?: IsoDate;
 }
 
 interface Acting {

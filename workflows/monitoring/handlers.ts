@@ -23,7 +23,7 @@ import { fail, type MonitoringContext, type PendingAction } from './context';
  * and wait until the procedure (workflow.ts) has recorded it.
  */
 export function setMonitoringHandlers(ctx: MonitoringContext): void {
-  setHandler(clusterSnapshotQuery, () => ctx.snapshot);
+  setHandler(clusterSnapshotQuery, () => ({ ...ctx.snapshot, today: ctx.time.today() }));
 
   const s = () => ctx.snapshot;
   const common = (input: { expectedVersion?: number }) => {

@@ -4,7 +4,7 @@ import { clusterMonitoringWorkflowId } from '../monitoring/api';
 import type { clusterMonitoringWorkflow } from '../monitoring/workflow';
 import type { RoundContext } from './context';
 
-/** The `patched()` marker of rounds that start their cluster's monitoring on approval (fixture round-decided-monitored). */
+/** The `patched()` marker of rounds that start their cluster's monitoring on approval (fixture test-wf-round-monitoring-…-round-VH-TUYEN-BINH-R1). */
 export const START_CLUSTER_MONITORING = 'start-cluster-monitoring';
 
 /**

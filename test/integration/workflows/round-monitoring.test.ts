@@ -49,7 +49,8 @@ describe("a round's approval starts its cluster's monitoring", () => {
     // The services rules are due 5 working days after the decision, counted on the calendar in force.
     expect(snapshot.milestones[0]?.deadline).toMatchObject({ amount: 5, unit: 'working-days' });
 
-    await recordHistoryFixture(round, 'round-decided-monitored');
+    // Named by the round's real workflow id: replay runs each fixture under its file name, and the child's id derives from it.
+    await recordHistoryFixture(round, (await round.describe()).workflowId);
     await monitoring.terminate('kết thúc kịch bản thử');
   });
 });
