@@ -9,7 +9,7 @@ import { z } from '../http/zod';
 import { documentStorageFromEnv, type DocumentStorage } from '../../storage/config';
 import { listDocuments, serveVersion, VERIFY_BEFORE_SENDING_BYTES } from './read';
 import { DocumentListSchema, UploadFormSchema, VersionParamsSchema, VersionViewSchema } from './schemas';
-import { uploadDocument, UPLOAD_STAGES } from './upload';
+import { drained, uploadDocument, UPLOAD_STAGES } from './upload';
 
 export function documentRouter(deps: ApiDeps): Router {
   const router = Router();
@@ -20,7 +20,11 @@ export function documentRouter(deps: ApiDeps): Router {
 
   router.post('/api/dossiers/:code/documents', signedIn, requireRole('INTAKE_OFFICER'), async (req, res) => {
     const { code } = parseParams(DossierCodeParamsSchema, req);
-    const outcome = await uploadDocument(deps.prisma, storage(), currentUser(res), code, req);
+    // A refusal before the body was read (unknown dossier, frozen stage, budget spent) is answered once the client has sent it.
+    const outcome = await uploadDocument(deps.prisma, storage(), currentUser(res), code, req).catch(async (error: unknown) => {
+      await drained(req);
+      throw error;
+    });
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).location(outcome.version.contentUrl).json(outcome.version);
   });

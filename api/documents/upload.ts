@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { checkFileName, checklistFor, DOCUMENT_TYPE_NAMES, type ChecklistItem } from '../../domain';
@@ -37,6 +36,35 @@ const wrongType = (item: ChecklistItem, detected: string | undefined) =>
 
 type Received = { item: ChecklistItem; fileName: string; uploadKey: string; inspection: Inspection };
 
+/** How much of a refused upload's body is read and dropped before answering; past it the answer goes out and the connection closes. */
+const DRAIN_BYTES = 64 * MB;
+
+/**
+ * Reads and drops the rest of a request body before a refusal is answered. A client that cannot
+ * read while it sends, or that asked for `Connection: close` (after which Node closes the socket
+ * as soon as the answer is out), would otherwise get a broken pipe instead of the problem document.
+ */
+export function drained(req: Request): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let bytes = 0;
+    const done = () => {
+      req.off('data', count);
+      req.off('end', done);
+      req.off('close', done);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > DRAIN_BYTES) done();
+    };
+    req.on('data', count);
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
+  });
+}
+
 /** Reads the multipart body: the `item` field, then exactly one file, streamed into the store under a temporary key. */
 function receive(req: Request, storage: DocumentStorage, checklist: readonly ChecklistItem[], budgetBytes: number): Promise<Received> {
   return new Promise((resolve, reject) => {
@@ -54,10 +82,8 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
     const fail = (problem: unknown) => {
       if (failed) return;
       failed = true;
-      // Stop reading into the parser but drain the rest, so the client is still listening when the answer comes.
       req.unpipe(parser);
-      req.resume();
-      reject(problem);
+      void drained(req).then(() => reject(problem));
     };
 
     parser.on('field', (name, value) => {
@@ -123,7 +149,10 @@ function receive(req: Request, storage: DocumentStorage, checklist: readonly Che
     req.on('close', () => {
       if (!req.complete) parser.destroy(new Error('upload cut off'));
     });
-    void pipeline(req, parser).catch(() => undefined);
+    // Not pipeline(): a failing parser would make it destroy the request and its socket, and a client
+    // still sending (an oversized file) would get a broken pipe instead of reading the refusal.
+    req.on('error', (error) => parser.destroy(error));
+    req.pipe(parser);
   });
 }
 
@@ -150,7 +179,7 @@ export async function uploadDocument(prisma: PrismaClient, storage: DocumentStor
   const replay = await findReplay(prisma, idempotencyKey);
   if (replay) {
     if (replay.document.dossierId !== dossier.id) throw unprocessable('Idempotency-Key này đã được dùng cho hồ sơ khác; dùng khoá mới cho yêu cầu mới.');
-    req.resume();
+    await drained(req);
     return { replayed: true, version: versionView(replay, replay.document.itemCode, code) };
   }
   if (!(UPLOAD_STAGES as readonly string[]).includes(dossier.stage) || !OPEN_STATUSES.includes(dossier.status)) {

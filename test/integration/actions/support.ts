@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { bearer, tokenFor } from '../../support/auth';
 import type { TestStack } from '../../support/stack';
+import { submitUntilRecorded } from '../../support/keyed-client';
 import { uploadItems } from '../documents/support';
 
 export const as = async (stack: TestStack, username: string) => bearer(await tokenFor(stack, username));
@@ -53,12 +54,10 @@ export async function openAppraisal(stack: TestStack, roundCode: string, announc
  */
 export async function submit(stack: TestStack, clusterCode: string): Promise<string> {
   const receivedOn = monthAgo();
-  const created = await request(stack.app)
-    .post('/api/dossiers')
-    .set(await as(stack, 'intake'))
-    .send({ clusterCode, receivedOn, projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN', applicant: { name: 'Công ty CP Hạ tầng Thử nghiệm', taxCode: taxCode(), email: 'investor@example.vn' } })
-    .expect(201);
-  const code = created.body.code as string;
+  const letter = { clusterCode, receivedOn, projectTitle: 'Đầu tư hạ tầng kỹ thuật CCN', applicant: { name: 'Công ty CP Hạ tầng Thử nghiệm', taxCode: taxCode(), email: 'investor@example.vn' } };
+  // Keyed and retried after a 503 (Temporal slow under load), as the README tells clients.
+  const code = await submitUntilRecorded(stack.app, await as(stack, 'intake'), `letter-${randomBytes(6).toString('hex')}`, letter, []);
+  const created = await request(stack.app).get(`/api/dossiers/${code}`).set(await as(stack, 'intake')).expect(200);
   await openAppraisal(stack, created.body.round.code as string, receivedOn);
   await waitForStage(stack, code, 'COMPLETENESS_CHECK');
   return code;
