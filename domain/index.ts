@@ -87,6 +87,7 @@ export {
   type ClockPause,
   type ClockStatus,
 } from './clock/appraisal-clock';
+export { APPRAISAL_CLOCK_STAGES, appraisalDeadlineOpen } from './clock/appraisal-stages';
 
 export {
   FINANCIAL_EVIDENCE_KINDS,

@@ -1,20 +1,17 @@
 import { isoDateOf } from '../../db/dates';
 import { Prisma, type DossierStage, type DossierStatus, type RoundStatus, type TaskKind, type TaskStatus, type Role } from '../../generated/prisma/client';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
-import { clockStatus, type AppraisalClock, type Deadline, type RequestedItem, type ScreeningResult } from '../../domain';
+import { appraisalDeadlineOpen, clockStatus, type AppraisalClock, type Deadline, type RequestedItem, type ScreeningResult } from '../../domain';
 import { todayInVietnam } from '../../infra/clock';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../http/problem';
 import type { DossierView } from './schemas';
 
-/** While a dossier is at one of these stages its appraisal clock is live; otherwise its deadline is shown as closed. */
-const APPRAISAL_OPEN = ['COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING'];
-
-/** Which dossier stage each deadline belongs to: once the dossier has left it, the deadline is marked closed. */
-const DEADLINE_OPEN_AT: Record<string, string[]> = {
-  appraisal: APPRAISAL_OPEN,
-  departmentOpinion: ['DEPARTMENT_OPINIONS'],
-  departmentOpinionRevised: ['DEPARTMENT_OPINIONS'],
+/** Whether each deadline is still to be met: once the dossier has left its step, the deadline is marked closed. */
+const DEADLINE_OPEN: Record<string, (stage: DossierStage, round: RoundStatus) => boolean> = {
+  appraisal: appraisalDeadlineOpen,
+  departmentOpinion: (stage) => stage === 'DEPARTMENT_OPINIONS',
+  departmentOpinionRevised: (stage) => stage === 'DEPARTMENT_OPINIONS',
 };
 
 /** The dossier row with its relations and audit trail, as one JSON value: one statement, one snapshot. */
@@ -89,7 +86,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
     applicant: { name: dossier.applicant.name, taxCode: dossier.applicant.taxCode, email: dossier.applicant.contactEmail },
     version: dossier.version,
     deadlines: Object.fromEntries(
-      Object.entries(deadlines).map(([name, d]) => [name, { ...d, closed: DEADLINE_OPEN_AT[name] ? !DEADLINE_OPEN_AT[name].includes(dossier.stage) : false }]),
+      Object.entries(deadlines).map(([name, d]) => [name, { ...d, closed: DEADLINE_OPEN[name] ? !DEADLINE_OPEN[name](dossier.stage, dossier.round.status) : false }]),
     ),
     round: { code: dossier.round.code ?? dossier.roundId, stage: dossier.round.status },
     tasks: dossier.tasks.map((task) => ({
@@ -101,7 +98,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
       version: task.version,
       dueOn: task.dueOn ? isoDateOf(task.dueOn) : null,
     })),
-    clock: await clockView(deps, dossier.clock as AppraisalClock | Record<string, never>, dossier.stage),
+    clock: await clockView(deps, dossier.clock as AppraisalClock | Record<string, never>, appraisalDeadlineOpen(dossier.stage, dossier.round.status)),
     missing: request?.missing ?? [],
     missingItems: request?.items ?? [],
     screening: dossier.screening ? { eligible: (dossier.screening as ScreeningResult).eligible, failures: (dossier.screening as ScreeningResult).failures } : null,
@@ -111,11 +108,11 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
 }
 
 /** The appraisal clock as of today on the calendar in force (null before it starts). */
-async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | Record<string, never>, stage: string): Promise<DossierView['clock']> {
+async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | Record<string, never>, open: boolean): Promise<DossierView['clock']> {
   if (!('startedOn' in clock)) return null;
   const today = todayInVietnam();
   const status = clockStatus((await loadWorkingDayIndex(deps.prisma)).calendar, clock as AppraisalClock, today);
-  const open = clock.pauses.find((p) => p.to === null);
+  const pause = clock.pauses.find((p) => p.to === null);
   return {
     startedOn: clock.startedOn,
     due: status.due,
@@ -123,7 +120,7 @@ async function clockView(deps: Pick<ApiDeps, 'prisma'>, clock: AppraisalClock | 
     daysLeft: status.daysLeft,
     unit: clock.budget.unit,
     paused: status.paused,
-    pausedSince: open?.from ?? null,
-    overdue: APPRAISAL_OPEN.includes(stage) && status.overdue,
+    pausedSince: pause?.from ?? null,
+    overdue: open && status.overdue,
   };
 }

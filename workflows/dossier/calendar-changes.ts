@@ -1,12 +1,8 @@
 import { condition } from '@temporalio/workflow';
-import type { Deadline, IsoDate } from '../../domain';
-import type { DossierStage } from './api';
+import { APPRAISAL_CLOCK_STAGES, type Deadline, type IsoDate } from '../../domain';
 import { withoutRemindOn } from '../common/deadline';
 import { acts, SYSTEM, type DossierContext } from './context';
 import { OPINION_REMINDER_WORKING_DAYS } from './steps/intake';
-
-/** Stages during which the appraisal clock's due date is shown and so follows the calendar. */
-const APPRAISAL_OPEN: DossierStage[] = ['DEPARTMENT_OPINIONS', 'SUPPLEMENT_REQUESTED', 'COMPLETENESS_CHECK', 'SCREENING', 'SCORING', 'APPRAISAL_REPORT'];
 
 /** DOMAIN.md §4: due dates are recomputed on every calendar change; the waiting timers re-arm on the new dates. */
 export async function recomputeDeadlinesOnCalendarChange(ctx: DossierContext): Promise<void> {
@@ -26,7 +22,7 @@ async function recomputeDeadlines(ctx: DossierContext): Promise<void> {
   const today = ctx.time.today();
   const deadlines: Record<string, Deadline> = {};
   const { clock, stage } = ctx.snapshot;
-  if (clock && ctx.snapshot.deadlines.appraisal && APPRAISAL_OPEN.includes(stage)) {
+  if (clock && ctx.snapshot.deadlines.appraisal && APPRAISAL_CLOCK_STAGES.includes(stage)) {
     deadlines.appraisal = (await acts.appraisalClockStatus({ clock, today })).deadline;
   }
   // A new expected date told to the applicant follows the calendar too, while its step is still open.
