@@ -79,8 +79,8 @@ export class ApiClient {
     for (;;) {
       const answer = await this.raw('POST', path, headers, body);
       const catchingUp = answer.status === 409 && ['WrongStage', 'NotOpenYet', 'InProgress'].includes(answer.body.reason as string);
-      // After a 503 the action may have been applied all the same; its retry then answers a 409 for the step already taken.
-      if (answer.status === 409 && unavailable && !catchingUp) return { status: 200, body: answer.body };
+      // After a 503 the action may have been applied all the same: its retry then answers a 409 for the step already taken.
+      if (answer.status === 409 && unavailable) return { status: 200, body: answer.body };
       if (!(catchingUp || answer.status === 503) || Date.now() > until) return answer;
       unavailable ||= answer.status === 503;
       await sleep(answer.status === 503 ? 500 : POLL_MS);
@@ -180,8 +180,10 @@ export async function runLifecycle(api: ApiClient, clusterCode: string): Promise
     const uploaded = await api.upload('intake', `${dossier}/documents`, item, pdf, `${item.toLowerCase()}.pdf`);
     if (uploaded.status !== 201) expectOk(`upload of ${item}`, uploaded);
   }
-  const complete = await api.actOn(dossier, (d) => d.stage === 'COMPLETENESS_CHECK', 'intake', 'completeness', (d) => ({ complete: true, expectedVersion: d.version }));
-  const opinionTasks = (complete.body.tasks as TaskView[]).filter((t) => t.kind === 'DEPARTMENT_OPINION' && t.status === 'OPEN');
+  await api.actOn(dossier, (d) => d.stage === 'COMPLETENESS_CHECK', 'intake', 'completeness', (d) => ({ complete: true, expectedVersion: d.version }));
+  // Read back rather than taken from the answer, which a retry after a 503 does not carry.
+  const opening = await api.waitFor(dossier, (d) => d.stage === 'DEPARTMENT_OPINIONS' && openTask('DEPARTMENT_OPINION')(d));
+  const opinionTasks = opening.tasks.filter((t) => t.kind === 'DEPARTMENT_OPINION' && t.status === 'OPEN');
   for (const task of opinionTasks) {
     const reviewer = `reviewer.${String(task.departmentCode).toLowerCase()}`;
     expectOk(`opinion of ${task.departmentCode}`, await api.post(reviewer, `${dossier}/opinions`, { verdict: 'AGREE', text: 'Thống nhất.', taskVersion: task.version }));
