@@ -5,7 +5,7 @@
  * compensatory days, an override made with a reason and then removed), and the forbidden page every
  * role meets on a page it may not open; axe-core on each, nothing leaving 127.0.0.1.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { addDays } from '../../../domain';
 import { todayInVietnam } from '../../../infra/clock';
@@ -33,6 +33,20 @@ async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {
     last = await read();
   }
   expect(last).toBe(expected);
+}
+
+/**
+ * Waits for a dialog to close after saving; a refusal shown in it instead fails with its text. The
+ * wait is long: a calendar change signals every open dossier before it answers, and this machine is shared.
+ */
+async function closedAfterSaving(dialog: Locator): Promise<void> {
+  const refusal = dialog.getByRole('alert');
+  await Promise.race([
+    dialog.waitFor({ state: 'hidden', timeout: 60_000 }),
+    refusal.waitFor({ timeout: 60_000 }).then(async () => {
+      throw new Error(`the dialog refused: ${await refusal.innerText()}`);
+    }),
+  ]);
 }
 
 /** The rows of the table inside the section headed `title`, as [label, figure] text. */
@@ -73,6 +87,7 @@ describe('management screens', () => {
       byStatus: Record<string, number>;
       overdue: number;
       nearDue: number;
+      monitoring: Record<string, number>;
     };
     expect(api.byStage.COMPLETENESS_CHECK).toBe(3);
     expect(api.overdue).toBe(1);
@@ -88,11 +103,15 @@ describe('management screens', () => {
       ['Quá hạn', String(api.overdue)],
       ['Sắp đến hạn', String(api.nearDue)],
     ]);
+    const clusters = await tableRows(page, 'Cụm công nghiệp sau quyết định');
+    expect(clusters).toHaveLength(Object.keys(api.monitoring).length);
+    expect(clusters).toContainEqual(['Cụm đang theo dõi', String(api.monitoring.monitored)]);
+    expect(clusters).toContainEqual(['Vi phạm chưa khắc phục', String(api.monitoring.openViolations)]);
     await page.getByRole('region', { name: 'Thời gian xử lý theo giai đoạn' }).waitFor();
     // The charts are drawn for the eye and kept out of the keyboard's way: the tables carry the figures.
     const charts = await page.locator('.recharts-wrapper').evaluateAll((nodes) => nodes.map((node) => node.closest('[inert][aria-hidden="true"]') !== null));
-    // Three charts here: the stage durations have no finished stay yet in this database, and say so.
-    expect(charts).toEqual([true, true, true]);
+    // Four charts here: the stage durations have no finished stay yet in this database, and say so.
+    expect(charts).toEqual([true, true, true, true]);
     await page.getByRole('region', { name: 'Thời gian xử lý theo giai đoạn' }).getByText('Chưa có hồ sơ nào rời một giai đoạn trong kỳ này').first().waitFor();
 
     await expectAccessible(page, 'dashboard');
@@ -154,7 +173,8 @@ describe('management screens', () => {
     await screenshot(page, 'user-dialog-refused');
     await dialog.getByLabel('Mã sở, ngành').fill('DOC');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    // (The first refusal is still on screen until this answer comes, so only the closing is awaited.)
+    await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
     const row = page.locator('tbody tr', { has: page.getByRole('cell', { name: 'reviewer.moi', exact: true }) });
     await row.getByText('Đang hoạt động').waitFor();
     expect(await row.innerText()).toContain('Cán bộ góp ý');
@@ -163,7 +183,7 @@ describe('management screens', () => {
     const edit = page.getByRole('dialog', { name: 'Sửa tài khoản reviewer.moi' });
     await edit.getByLabel('Đang hoạt động (tắt để khoá tài khoản)').uncheck();
     await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
-    await edit.waitFor({ state: 'hidden' });
+    await closedAfterSaving(edit);
     await row.getByText('Đã khoá').waitFor();
     const locked = await web.stack.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer.moi' }, include: { department: true } });
     expect(locked).toMatchObject({ active: false, fullName: 'Nguyễn Thị Góp Ý', department: { code: 'DOC' } });
@@ -203,7 +223,7 @@ describe('management screens', () => {
     await dialog.getByLabel('Lý do').fill('Quyết định 123/QĐ-UBND: nghỉ thêm trước 30/4');
     await screenshot(page, 'calendar-dialog');
     await dialog.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSaving(dialog);
     await day('2026-04-29').getByText('Quản trị viên điều chỉnh').waitFor();
     expect(await day('2026-04-29').textContent()).toBe('29 Quản trị viên điều chỉnh Nghỉ, thứ tư, 29/04/2026, Quyết định 123/QĐ-UBND: nghỉ thêm trước 30/4');
     await page.getByRole('cell', { name: 'Quyết định 123/QĐ-UBND: nghỉ thêm trước 30/4', exact: true }).waitFor();
@@ -220,7 +240,7 @@ describe('management screens', () => {
     await dialog.waitFor({ state: 'hidden' });
     await day('2026-04-29').click();
     await dialog.getByRole('button', { name: 'Khôi phục theo lịch gốc' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedAfterSaving(dialog);
     await until(() => day('2026-04-29').textContent(), '29, thứ tư, 29/04/2026: Ngày làm việc');
     const after = await request(web.stack.app).get('/api/calendar/days?from=2026-04-29&to=2026-04-29').set(bearer(token)).expect(200);
     expect(after.body.days).toEqual([]);

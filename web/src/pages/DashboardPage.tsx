@@ -7,6 +7,7 @@ import '@mantine/charts/styles.css';
 import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
+import type { components } from '../api/openapi';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate } from '../format/dates';
@@ -77,6 +78,13 @@ export function DashboardPage() {
               .sort(([a], [b]) => stageOrder(a) - stageOrder(b))
               .map(([code, stage]) => ({ key: code, label: `${stageName(code)} (${stage.samples} lượt)`, value: stage.medianWorkingDays }))}
           />
+          <ChartWithTable
+            title="Cụm công nghiệp sau quyết định"
+            description="Cụm đã có chủ đầu tư hạ tầng, đang được theo dõi thực hiện dự án (vi phạm đếm theo từng vi phạm, các dòng khác theo cụm)."
+            valueLabel="Số lượng"
+            color="cyan.8"
+            rows={MONITORING_ROWS.map(([key, label]) => ({ key, label, value: data.monitoring[key] }))}
+          />
           <Group justify="flex-end">
             <Text size="xs" c="dimmed">
               Đếm theo sổ hồ sơ; số liệu cập nhật mỗi khi hồ sơ chuyển bước.
@@ -87,6 +95,19 @@ export function DashboardPage() {
     </Stack>
   );
 }
+
+type MonitoringFigure = keyof NonNullable<components['schemas']['Dashboard']['monitoring']>;
+
+/** The monitored clusters' figures, in the words GET /api/clusters filters by. */
+const MONITORING_ROWS: readonly [MonitoringFigure, string][] = [
+  ['monitored', 'Cụm đang theo dõi'],
+  ['late', 'Chậm tiến độ (có mốc, báo cáo hoặc việc xử lý quá hạn)'],
+  ['polluting', 'Có vi phạm môi trường chưa khắc phục'],
+  ['lowOccupancy', 'Tỷ lệ lấp đầy dưới ngưỡng'],
+  ['withoutEnvironmentalInfrastructure', 'Chưa vận hành trạm xử lý nước thải tập trung'],
+  ['openViolations', 'Vi phạm chưa khắc phục'],
+  ['withdrawnFromPlan', 'Đã đưa ra khỏi quy hoạch'],
+];
 
 const STAGE_ORDER = Object.keys(STAGE_LABELS);
 function stageOrder(code: string): number {

@@ -3,7 +3,7 @@
  * will read (the document that announced it); or, for a day an administrator already changed, to
  * return it to the seeded calendar. Every open dossier recomputes its deadlines afterwards.
  */
-import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -36,11 +36,13 @@ export function CalendarDayDialog({ date, listed, onClose }: { date: string; lis
   const save = useMutation({
     mutationFn: (values: DayForm) =>
       call(api.PUT('/api/calendar/days/{date}', { params: { path: { date } }, body: { working: values.working === 'true', reason: values.reason } })),
+    onMutate: () => setProblem(null),
     onSuccess: done,
     onError: refused,
   });
   const reset = useMutation({
     mutationFn: () => call(api.DELETE('/api/calendar/days/{date}', { params: { path: { date } } })),
+    onMutate: () => setProblem(null),
     onSuccess: done,
     onError: refused,
   });
@@ -55,10 +57,16 @@ export function CalendarDayDialog({ date, listed, onClose }: { date: string; lis
             {listed?.reason ? ` — ${listed.reason}` : ''}
           </Text>
           {listed?.source === 'admin' && (
-            <Alert color="violet" variant="light" title="Ngày này đã được quản trị viên điều chỉnh">
-              Theo lịch gốc: {listed.seeded.working ? 'ngày làm việc' : 'ngày nghỉ'}
-              {listed.seeded.reason ? ` — ${listed.seeded.reason}` : ''}.
-            </Alert>
+            // A note, not an alert (role="alert" is kept for the server's refusals).
+            <Paper withBorder p="xs" bg="violet.0">
+              <Text size="sm" fw={700}>
+                Ngày này đã được quản trị viên điều chỉnh
+              </Text>
+              <Text size="sm">
+                Theo lịch gốc: {listed.seeded.working ? 'ngày làm việc' : 'ngày nghỉ'}
+                {listed.seeded.reason ? ` — ${listed.seeded.reason}` : ''}.
+              </Text>
+            </Paper>
           )}
           <Controller
             control={control}

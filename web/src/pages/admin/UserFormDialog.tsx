@@ -79,6 +79,7 @@ export function UserFormDialog({ user, opened, onClose }: { user: User | null; o
         }),
       );
     },
+    onMutate: () => setProblem(null),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       setProblem(null);
