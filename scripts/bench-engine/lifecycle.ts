@@ -58,11 +58,10 @@ export class ApiClient {
 
   private async raw(method: string, path: string, headers: Record<string, string> | undefined, body?: object): Promise<Answer> {
     this.requests += 1;
-    const response = await fetch(`${this.base()}${path}`, {
-      method,
-      headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+    const send = () =>
+      fetch(`${this.base()}${path}`, { method, headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+    // A keep-alive socket the server closed just as it was reused (ECONNRESET) is sent again: GETs, and POSTs under their Idempotency-Key.
+    const response = await send().catch(send);
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
