@@ -155,9 +155,11 @@ export async function loadWorkingDayIndex(prisma: CalendarDb): Promise<WorkingDa
 
 /**
  * Writes the calendar in force into working_day_index, the table the database's own
- * working_days_between() reads (the dashboard's stage durations are counted by a trigger). Run in
- * the transaction of every calendar change, and by the reference-data seed; the first time it fills
- * the table, the stage durations already recorded are counted again with the real calendar.
+ * working_days_between() reads (the dashboard's stage durations are counted by a trigger). Run after
+ * every calendar change (outside its locked transaction, which stays short: concurrent changes of a
+ * day queue on it) and by the reference-data seed; the first time it fills the table, the stage
+ * durations already recorded are counted again with the real calendar. Idempotent: it writes only
+ * the days whose count changed.
  */
 export async function syncWorkingDayIndex(db: Pick<PrismaClient, 'calendarEntry' | '$executeRaw' | '$queryRaw'>): Promise<void> {
   const { days, counts } = await loadWorkingDayIndex(db);
@@ -213,7 +215,7 @@ export async function setCalendarDay(
   const { date, working, reason, actor } = request;
   // Validates the day and the reason with the domain's own rules before anything is written.
   createWorkingDayCalendar([{ date, working, reason }]);
-  return prisma.$transaction(async (tx) => {
+  const change = await prisma.$transaction(async (tx) => {
     await lockCalendar(tx);
     const existing = await tx.calendarEntry.findUnique({ where: { date: dbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
     const before = dayState(date, existing?.source === 'ADMIN' ? existing : null);
@@ -225,7 +227,6 @@ export async function setCalendarDay(
       select: ADMIN_ROW_SELECT,
     });
     const after = dayState(date, row);
-    await syncWorkingDayIndex(tx);
     await appendAudit(tx, {
       actor: actor.username,
       action: CALENDAR_AUDIT_ACTIONS.set,
@@ -236,6 +237,8 @@ export async function setCalendarDay(
     });
     return { day: after, changed: true };
   });
+  if (change.changed) await syncWorkingDayIndex(prisma);
+  return change;
 }
 
 /**
@@ -244,12 +247,11 @@ export async function setCalendarDay(
  */
 export async function resetCalendarDay(prisma: PrismaClient, request: { date: IsoDate; actor: CalendarActor }): Promise<CalendarChange | null> {
   const { date, actor } = request;
-  return prisma.$transaction(async (tx) => {
+  const change = await prisma.$transaction(async (tx) => {
     await lockCalendar(tx);
     const existing = await tx.calendarEntry.findUnique({ where: { date: dbDate(date) }, select: { ...ADMIN_ROW_SELECT, source: true } });
     if (!existing || existing.source !== 'ADMIN') return null;
     await tx.calendarEntry.delete({ where: { date: dbDate(date) } });
-    await syncWorkingDayIndex(tx);
     const before = dayState(date, existing);
     const after = dayState(date, null);
     await appendAudit(tx, {
@@ -262,4 +264,6 @@ export async function resetCalendarDay(prisma: PrismaClient, request: { date: Is
     });
     return { day: after, changed: true };
   });
+  if (change) await syncWorkingDayIndex(prisma);
+  return change;
 }
