@@ -20,7 +20,7 @@ import { DossierActions } from './dossier/DossierActions';
 import { DeadlineList } from './dossier/DeadlineList';
 import { DocumentsPanel } from './dossier/DocumentsPanel';
 import { OpinionsPanel } from './dossier/OpinionsPanel';
-import { ScoreSheets, ScreeningPanel } from './dossier/ResultsPanels';
+import { ScreeningPanel } from './dossier/ResultsPanels';
 import { StageStepper } from './dossier/StageStepper';
 import { Timeline } from './dossier/Timeline';
 import type { Dossier } from './dossier/types';
@@ -78,7 +78,6 @@ function DossierView({ dossier, user }: { dossier: Dossier; user: CurrentUser })
     queryFn: () => call(api.GET('/api/rounds/{code}', { params: { path: { code: dossier.round.code } } })),
     refetchInterval: FOLLOW_MS,
   });
-  const scoringClosed = !['SCORING', 'SCREENING', 'DEPARTMENT_OPINIONS', 'COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'COMPILATION', 'PUBLIC_CALL', 'APPLICATION'].includes(dossier.stage);
   return (
     <Stack gap="lg">
       <Header dossier={dossier} />
@@ -95,7 +94,6 @@ function DossierView({ dossier, user }: { dossier: Dossier; user: CurrentUser })
           <Stack gap="lg">
             <OpinionsPanel dossier={dossier} />
             <ScreeningPanel screening={dossier.screening} />
-            {scoringClosed && dossier.scores.length > 0 && <ScoreSheets sheets={dossier.scores} ruleSet={ruleSet.data} caption="Phiếu chấm điểm của hồ sơ" />}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -42,6 +42,8 @@ export const TIMELINE_ACTIONS: Record<string, string> = {
   'round.decision-return': 'Trả lại để hoàn thiện báo cáo',
   'round.closed-without-investor': 'Kết thúc đợt, không chọn được nhà đầu tư',
   'decision.recorded': 'Quyết định của UBND tỉnh',
+  'monitoring.started': 'Bắt đầu theo dõi sau quyết định',
+  'monitoring.opened': 'Mở hồ sơ theo dõi cụm công nghiệp',
 };
 
 /** Server texts (calendar reasons, criteria names) carry an English gloss in parentheses for the API's readers; people read the Vietnamese. */
