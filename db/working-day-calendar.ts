@@ -204,6 +204,12 @@ async function lockCalendar(tx: Prisma.TransactionClient): Promise<void> {
 }
 
 /**
+ * Calendar changes queue on one advisory lock, and Prisma's 5 s default counts the wait: a few
+ * administrators saving at once on a loaded server got a 500 (P2028) instead of their turn.
+ */
+const CALENDAR_TRANSACTION = { maxWait: 10_000, timeout: 30_000 };
+
+/**
  * Sets an administrator override for `date` (working or not, with the reason shown to people) and
  * audits the old and new state in the same transaction. Restating the existing override changes
  * nothing and audits nothing.
@@ -236,7 +242,7 @@ export async function setCalendarDay(
       newValue: auditValue(after),
     });
     return { day: after, changed: true };
-  });
+  }, CALENDAR_TRANSACTION);
   if (change.changed) await syncWorkingDayIndex(prisma);
   return change;
 }
@@ -263,7 +269,7 @@ export async function resetCalendarDay(prisma: PrismaClient, request: { date: Is
       newValue: auditValue(after),
     });
     return { day: after, changed: true };
-  });
+  }, CALENDAR_TRANSACTION);
   if (change) await syncWorkingDayIndex(prisma);
   return change;
 }
