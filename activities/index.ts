@@ -8,6 +8,7 @@ import { recordDossierFiled } from './dossier/filing';
 import { closeOpinionTask, markTaskReminded, type CloseOpinionTaskRecord } from './dossier/opinions';
 import { recordScore, type ScoreRecord } from './dossier/scores';
 import { recordTransition, type TransitionRecord } from './dossier/transitions';
+import { heartbeatMemory } from './heartbeat-memory';
 import { sendMail } from './mail';
 import { recordMonitoringChange, recordMonitoringStarted, type MonitoringChange, type MonitoringStartedRecord } from './monitoring/records';
 import { failFastOnDataErrors } from './non-retryable';
@@ -38,7 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     closeCatalogueFixTask: (record: Parameters<typeof closeCatalogueFixTask>[1]) => closeCatalogueFixTask(deps, record),
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
-    sendMail: (mail: MailRequest) => sendMail(deps, mail),
+    sendMail: (mail: MailRequest) => sendMail(deps, mail, heartbeatMemory()),
     recordMonitoringStarted: (record: MonitoringStartedRecord) => recordMonitoringStarted(deps, record),
     recordMonitoringChange: (change: MonitoringChange) => recordMonitoringChange(deps, change),
   });

@@ -12,6 +12,18 @@ export const MAIL_CLAIM_LEASE_MS = 30_000;
 const IN_DOUBT = 'lần gửi trước bị ngắt giữa chừng (tiến trình dừng); gửi lại cùng Message-ID';
 
 /**
+ * What one attempt tells the next about its send, kept outside the database: the activity's heartbeat
+ * details, which Temporal hands to the retry. A relay's 250 followed by a lost database (the "sent" mark
+ * could not be written) would otherwise make the retry's send a duplicate once the lease runs out.
+ */
+export interface SendAttemptMemory {
+  sentBefore(): boolean;
+  rememberSent(): void;
+}
+
+const FORGETFUL: SendAttemptMemory = { sentBefore: () => false, rememberSent: () => undefined };
+
+/**
  * Sends a mail at most once per idempotency key, as far as SMTP allows. The outbox row is written,
  * then claimed with a lease in its own committed statement before the send, then marked sent:
  * - a retry that finds it sent does nothing;
@@ -20,10 +32,14 @@ const IN_DOUBT = 'lần gửi trước bị ngắt giữa chừng (tiến trình
  * - an SMTP refusal releases the claim: nothing was accepted, the retry sends;
  * - a claim whose lease ran out unreleased belongs to an attempt that died mid-send (worker SIGKILLed):
  *   the mail is in doubt and is sent again with the same Message-ID. It is a duplicate only when
- *   the relay had already answered 250 and the attempt died before its mark was committed, a window
- *   of milliseconds; receiving mail systems drop a repeated Message-ID.
+ *   the relay had already answered 250 and the attempt died before both its heartbeat and its mark
+ *   were recorded, a window of milliseconds; receiving mail systems drop a repeated Message-ID;
+ * - an attempt that sent but could not write its mark (database away) leaves that in its heartbeat:
+ *   the retry only writes the mark.
  */
-export async function sendMail(deps: ActivityDeps, mail: MailRequest): Promise<{ sent: boolean }> {
+export async function sendMail(deps: ActivityDeps, mail: MailRequest, memory: SendAttemptMemory = FORGETFUL): Promise<{ sent: boolean }> {
+  // Told again at once: an attempt that fails before its own heartbeat must not make the next one forget.
+  if (memory.sentBefore()) memory.rememberSent();
   // ON CONFLICT, not Prisma's upsert: two attempts inserting at once must both find the row, not fail on the unique key.
   await deps.prisma.$executeRaw`
     INSERT INTO mail_outbox (idempotency_key, "to", subject, body, dossier_code)
@@ -31,6 +47,10 @@ export async function sendMail(deps: ActivityDeps, mail: MailRequest): Promise<{
     ON CONFLICT (idempotency_key) DO NOTHING`;
   const row = await deps.prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: mail.idempotencyKey } });
   if (row.sentAt) return { sent: false };
+  if (memory.sentBefore()) {
+    await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null } });
+    return { sent: true };
+  }
   const claimed = await claim(deps, row.id);
   if (claimed === 'taken') return alreadySentOrWait(deps, row.id);
   try {
@@ -42,6 +62,7 @@ export async function sendMail(deps: ActivityDeps, mail: MailRequest): Promise<{
     });
     throw error;
   }
+  memory.rememberSent();
   // A resend in doubt keeps its note: an operator can list the mails that may have gone out twice.
   await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: claimed === 'in-doubt' ? IN_DOUBT : null } });
   return { sent: true };

@@ -54,6 +54,8 @@ export const TASK_KINDS = [
   'CONVERSION_PLAN',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+/** The tasks of a cluster under monitoring (DOMAIN.md section 5), opened after the decision and living as long as the cluster. */
+export const MONITORING_TASK_KINDS: ReadonlySet<TaskKind> = new Set(['MONITORING_MILESTONE', 'PERIODIC_REPORT', 'REMEDIATION', 'ESCALATION_DECISION', 'CONVERSION_PLAN']);
 
 export const TASK_STATUSES = ['OPEN', 'DONE', 'CANCELLED', 'DEEMED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { isoDateOf } from '../../db/dates';
-import { compareDates, daysBetween, monitoringScheduleById, type EscalationStep, type InspectionArea, type IsoDate, type MilestoneKind, type MonitoringStage, type SkippedDay } from '../../domain';
+import { compareDates, daysBetween, MONITORING_TASK_KINDS, monitoringScheduleById, type EscalationStep, type InspectionArea, type IsoDate, type MilestoneKind, type MonitoringStage, type SkippedDay } from '../../domain';
 import type { Prisma } from '../../generated/prisma/client';
 import { clusterMonitoringWorkflowId } from '../../workflows/monitoring/api';
 import type { ApiDeps } from '../deps';
@@ -102,7 +102,7 @@ export async function getCluster(deps: Pick<ApiDeps, 'prisma'>, code: string, to
   if (!row) throw notFound(`Cụm công nghiệp ${code} chưa được theo dõi (chưa có quyết định chấp thuận chủ đầu tư). Danh sách: GET /api/clusters.`);
   const [late, tasks, events] = await Promise.all([
     lateDossiers(deps, [row.dossierId]),
-    deps.prisma.task.findMany({ where: { dossierId: row.dossierId, kind: { in: ['MONITORING_MILESTONE', 'PERIODIC_REPORT', 'REMEDIATION', 'ESCALATION_DECISION', 'CONVERSION_PLAN'] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    deps.prisma.task.findMany({ where: { dossierId: row.dossierId, kind: { in: [...MONITORING_TASK_KINDS] } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     deps.prisma.auditEvent.findMany({ where: { entityType: { in: ['MonitoredCluster', 'ClusterInspection', 'ClusterViolation'] }, dossierCode: row.dossier.code }, orderBy: { id: 'asc' }, take: 500 }),
   ]);
   return {

@@ -92,4 +92,22 @@ describe('the mail outbox claims before it sends', () => {
     expect(row).toMatchObject({ attempts: 2, claimedUntil: null, lastError: expect.stringMatching(/bị ngắt giữa chừng/) });
     expect(row.sentAt).not.toBeNull();
   });
+  it('an attempt that sent but lost the database tells the next one, which only writes the mark', async () => {
+    const memory = { sent: false, sentBefore: () => memory.sent, rememberSent: () => void (memory.sent = true) };
+    // The database goes away between the relay's 250 and the "sent" mark: the mark's update fails.
+    const lostAfterSend = new Proxy(prisma, {
+      get: (target, prop, receiver) =>
+        prop === 'mailOutbox'
+          ? { findUniqueOrThrow: target.mailOutbox.findUniqueOrThrow.bind(target.mailOutbox), update: () => Promise.reject(new Error("Can't reach database server")) }
+          : Reflect.get(target, prop, receiver),
+    });
+    await expect(sendMail({ ...deps, prisma: lostAfterSend }, mail('mark-lost'), memory)).rejects.toThrow(/reach database/);
+    expect(memory.sent).toBe(true);
+    expect(delivered('mark-lost')).toHaveLength(1);
+    // The claim is still live (its release failed too); a retry without the memory would wait and then resend.
+    await expect(sendMail(deps, mail('mark-lost'), memory)).resolves.toEqual({ sent: true });
+    expect(delivered('mark-lost')).toHaveLength(1);
+    expect(await prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'mark-lost' } })).toMatchObject({ attempts: 1, claimedUntil: null, lastError: null });
+    expect((await prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: 'mark-lost' } })).sentAt).not.toBeNull();
+  });
 });

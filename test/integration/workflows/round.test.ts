@@ -1,6 +1,7 @@
 import { checkCompletenessUpdate, screenApplicantUpdate, submitScoreUpdate, submitSupplementUpdate, withdrawUpdate } from '../../../workflows/dossier/api';
 import { announceCallUpdate, decideRoundUpdate, submitDossiersUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
 import { fileLetter, roundHandle, waitForDossier, waitForRound, type Filed } from './round-support';
+import { MONITORING_TASK_KINDS } from '../../../domain';
 import { createUser, createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, recordHistoryFixture, type WorkflowStack } from './support';
 
 /** One virtual day lasts one second: decree 303/2026's 5-working-day window closes in about a week of seconds. */
@@ -116,7 +117,9 @@ describe('a selection round as a workflow', () => {
       expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: dossier.input.code, idempotencyKey: { endsWith: ':round-result' } } })).toBe(1);
     }
     expect(await stack.prisma.mailOutbox.count({ where: { dossierCode: c.input.code, idempotencyKey: { endsWith: ':round-result' } } })).toBe(0);
-    expect(await stack.prisma.task.count({ where: { OR: [{ roundId: roundRow.id }, { dossier: { roundId: roundRow.id } }], status: 'OPEN' } })).toBe(0);
+    // The round's and the appraisal's tasks are all closed; what stays open is the approved cluster's monitoring.
+    const open = await stack.prisma.task.findMany({ where: { OR: [{ roundId: roundRow.id }, { dossier: { roundId: roundRow.id } }], status: 'OPEN' }, include: { dossier: true } });
+    expect(open.filter((t) => !MONITORING_TASK_KINDS.has(t.kind) || t.dossier?.code !== a.input.code)).toEqual([]);
     // A letter for a cluster that has its investor is refused.
     const after = await fileLetter(stack, { clusterCode: 'DH-HIEP-HOA-1', filedOn: '2026-11-02', msPerDay: MS_PER_DAY });
     expect(after.refusal).toContain('đã có chủ đầu tư');
