@@ -89,6 +89,7 @@ export {
   type ClockStatus,
 } from './clock/appraisal-clock';
 export { APPRAISAL_CLOCK_STAGES, appraisalDeadlineOpen } from './clock/appraisal-stages';
+export { WITHDRAWABLE_STAGES } from './withdrawal';
 
 export {
   FINANCIAL_EVIDENCE_KINDS,

@@ -9,7 +9,7 @@ import {
   withdrawUpdate,
   type CouncilSeat,
 } from '../../workflows/dossier/api';
-import type { ApplicantFacts } from '../../domain';
+import { WITHDRAWABLE_STAGES, type ApplicantFacts } from '../../domain';
 import { authenticate, currentUser, requireRole, type AuthUser, type Role } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
 import { DossierCodeParamsSchema } from '../dossiers/schemas';
@@ -75,7 +75,7 @@ const action = <S extends z.ZodType>(definition: Action<S>): Action => definitio
 /** The step a role task stands for; `owned`: the caller must hold the open task (role, department, assignee). */
 const step = (label: string, stages: Step['stages'], taskKinds: Step['taskKinds'] = [], owned = true): Step => ({ label, stages, taskKinds, owned });
 
-const WITHDRAWABLE = step('nhận văn bản rút hồ sơ', ['COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING', 'APPRAISAL_REPORT']);
+const WITHDRAWABLE = step('nhận văn bản rút hồ sơ', WITHDRAWABLE_STAGES);
 
 /**
  * The people's actions, one per Update of the dossier workflow (workflows/dossier/api.ts). Each is

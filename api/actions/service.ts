@@ -27,7 +27,7 @@ export interface Step {
   /** In Vietnamese, for problem details: "kiểm tra tính đầy đủ". */
   label: string;
   taskKinds: TaskKind[];
-  stages: DossierStage[];
+  stages: readonly DossierStage[];
   /** The caller must hold the open task (assignee, role and department); false: any caller with the route's role. */
   owned: boolean;
 }

@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
-import { screenApplicant, validateMemberScore } from '../../domain';
+import { screenApplicant, validateMemberScore, WITHDRAWABLE_STAGES } from '../../domain';
 import {
   appraisalStartSignal,
   awaitRegistrationUpdate,
@@ -19,8 +19,6 @@ import {
 } from './api';
 import { acts, fail, type DossierContext } from './context';
 
-/** Stages from which the applicant may withdraw: until the council has scored the dossier. */
-const WITHDRAWABLE: DossierStage[] = ['COMPILATION', 'COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING'];
 
 /**
  * The dossier's messages. Validators are synchronous (an async one would not reject the caller) and
@@ -123,7 +121,7 @@ export function setDossierHandlers(ctx: DossierContext): void {
     },
     {
       validator: (withdrawal) => {
-        if (!WITHDRAWABLE.includes(ctx.snapshot.stage) || ctx.withdrawal || ctx.screening || scoringClosing(ctx)) {
+        if (!WITHDRAWABLE_STAGES.includes(ctx.snapshot.stage) || ctx.withdrawal || ctx.screening || scoringClosing(ctx)) {
           throw fail('Không thể rút hồ sơ ở bước này: hồ sơ đã được Hội đồng chấm điểm hoặc đã đóng.', 'WrongStage');
         }
         expectActor(withdrawal.actor);

@@ -6,7 +6,8 @@
 import { createTestStack, type TestStack } from '../../support/stack';
 import request from 'supertest';
 import { COMPLETE_SET, uploadItems } from '../documents/support';
-import { actAsClient, as, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, readDossier, submit, toScreening, waitForRound, waitForStage } from './support';
+import { submitUntilRecorded } from '../../support/keyed-client';
+import { act, actAsClient, as, consultedDepartments, criteria, ELIGIBLE_FACTS, inboxTask, monthAgo, readDossier, submit, taxCode, toScreening, waitForRound, waitForStage } from './support';
 
 describe('working a dossier through the API', () => {
   let stack: TestStack;
@@ -149,6 +150,9 @@ describe('working a dossier through the API', () => {
       expect((await actAsClient(stack, member, code, 'scores', { criteria: criteria(10, 10, 20, 25) })).status).toBe(200);
     }
     const roundCode = ((await waitForStage(stack, code, 'APPRAISAL_REPORT')) as unknown as { round: { code: string } }).round.code;
+    // Scored: the ranking stands on the sheets, the applicant can no longer withdraw.
+    const scored = await act(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư xin rút sau khi chấm điểm' });
+    expect([scored.status, scored.body.reason]).toEqual([409, 'WrongStage']);
     const appraiser = await as(stack, 'appraiser');
     const manager = await as(stack, 'manager');
     let round = await waitForRound(stack, roundCode, (r) => r.stage === 'REPORT');
@@ -165,6 +169,15 @@ describe('working a dossier through the API', () => {
     await request(stack.app).post(`/api/rounds/${roundCode}/decision`).set(manager).send({ outcome: 'REJECT', reason: 'Không bảo đảm tiến độ.', expectedVersion: round.version }).expect(200);
     expect(await waitForRound(stack, roundCode, (r) => r.stage === 'NO_INVESTOR')).toMatchObject({ decisions: [{ outcome: 'RETURN' }, { outcome: 'REJECT' }] });
     expect(await waitForStage(stack, code, 'CLOSED')).toMatchObject({ status: 'REJECTED' });
+  });
+
+  it('takes a withdrawal while the letter waits for its round to be sent to DOIT', async () => {
+    const letter = { clusterCode: 'CD-PHUOC-TUY-1', receivedOn: monthAgo(), projectTitle: 'Hạ tầng CCN, rút khi chờ đợt', applicant: { name: 'Công ty Rút Sớm', taxCode: taxCode(), email: 'rutsom@example.vn' } };
+    const code = await submitUntilRecorded(stack.app, await as(stack, 'intake'), `early-withdrawal-${taxCode()}`, letter, []);
+    expect((await readDossier(stack, code)).stage).toBe('COMPILATION');
+    const withdrawn = await actAsClient(stack, 'intake', code, 'withdrawal', { reason: 'Nhà đầu tư xin rút trước khi nộp Sở Công Thương' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ stage: 'CLOSED', status: 'WITHDRAWN' });
   });
 
   it('records a withdrawal on behalf of the applicant, which closes the open opinion tasks', async () => {
