@@ -11,7 +11,7 @@ import { CompletenessForm, SupplementReceiptForm, SupplementRequestForm, Withdra
 import { OpinionForm, ScoreForm, ScreeningForm } from './actions/ReviewForms';
 import type { Dossier, RuleSet } from './types';
 
-/** Until the report an applicant may withdraw (README "Working a dossier through the API"). */
+/** Until the council has scored it an applicant may withdraw (domain/withdrawal.ts; the API has the last word). */
 const WITHDRAWABLE = ['COMPILATION', 'COMPLETENESS_CHECK', 'SUPPLEMENT_REQUESTED', 'DEPARTMENT_OPINIONS', 'SCREENING', 'SCORING'];
 
 export function DossierActions({ dossier, user, ruleSet }: { dossier: Dossier; user: CurrentUser; ruleSet?: RuleSet }) {
@@ -36,7 +36,8 @@ export function DossierActions({ dossier, user, ruleSet }: { dossier: Dossier; u
         Thư ký Hội đồng không chấm điểm.
       </Alert>
     ),
-    has('COUNCIL_MEMBER') && dossier.stage === 'SCORING' && user.councilRole !== 'SECRETARY' && scoredAlready && (
+    // Still said once the last sheet closed the scoring: the member who just sent it sees it was taken.
+    has('COUNCIL_MEMBER') && ['SCORING', 'APPRAISAL_REPORT'].includes(dossier.stage) && scoredAlready && (
       <Alert key="scored" color="teal" variant="light">
         Bạn đã gửi phiếu chấm điểm cho hồ sơ này.
       </Alert>
