@@ -1,5 +1,4 @@
 import { Prisma } from '../../generated/prisma/client';
-import type { ApiDeps } from '../deps';
 import { z } from '../http/zod';
 
 /**
@@ -30,8 +29,3 @@ export const MonitoringCountsSchema = z
   .openapi('MonitoringCounts');
 
 export type MonitoringCounts = z.infer<typeof MonitoringCountsSchema>;
-
-export async function monitoringCounts(deps: Pick<ApiDeps, 'prisma'>): Promise<MonitoringCounts> {
-  const [row] = await deps.prisma.$queryRaw<MonitoringCounts[]>(monitoringCountsSql());
-  return row as MonitoringCounts;
-}

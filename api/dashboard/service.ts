@@ -4,13 +4,14 @@ import { dbDate } from '../../db/dates';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { ApiDeps } from '../deps';
 import { nearDueBefore } from '../tasks/urgency';
-import { monitoringCounts } from './monitoring-counts';
+import { monitoringCountsSql, type MonitoringCounts } from './monitoring-counts';
 
 /**
- * The manager's dashboard. Every figure is one small function reading a few rows: the counts and the
- * stage durations come from aggregates that triggers keep in the transaction of every write
- * (migration 20261203183000_read_model_at_scale), so the dashboard's cost does not grow with the
- * number of dossiers or audit events. A new figure is one more function composed in dashboard().
+ * The manager's dashboard. Every figure is one small statement reading a few rows and one function
+ * shaping them: the counts and the stage durations come from aggregates that triggers keep in the
+ * transaction of every write (migration 20261203183000_read_model_at_scale), so the dashboard's cost
+ * does not grow with the number of dossiers or audit events. A new figure is one more sub-select in
+ * dashboardSql and its shape in dashboard().
  */
 type Db = Pick<ApiDeps, 'prisma'>;
 
@@ -20,8 +21,7 @@ const zeroes = <T extends string>(keys: Record<string, T>): Record<T, number> =>
 /** Dossiers by stage and by status (table dossier_counts). */
 export const dossierCountsSql = () => Prisma.sql`SELECT stage, status, dossiers FROM dossier_counts WHERE dossiers <> 0`;
 
-export async function dossierCounts(deps: Db) {
-  const rows = await deps.prisma.$queryRaw<{ stage: DossierStage; status: DossierStatus; dossiers: number }[]>(dossierCountsSql());
+function dossierCounts(rows: { stage: DossierStage; status: DossierStatus; dossiers: number }[]) {
   const byStage = zeroes(DossierStage);
   const byStatus = zeroes(DossierStatus);
   for (const row of rows) {
@@ -41,10 +41,6 @@ export const dueCountsSql = (today: IsoDate, nearBefore: IsoDate) => Prisma.sql`
            count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date AND next_due < ${dbDate(nearBefore)}::date)::int AS "nearDue"
     FROM (SELECT min(due_on) AS next_due FROM tasks WHERE status = 'OPEN' AND due_on IS NOT NULL AND dossier_id IS NOT NULL GROUP BY dossier_id) AS t`;
 
-export async function dueCounts(deps: Db, index: WorkingDayIndex, today: IsoDate) {
-  const [row] = await deps.prisma.$queryRaw<{ overdue: number; nearDue: number }[]>(dueCountsSql(today, nearDueBefore(index, today)));
-  return { overdue: row?.overdue ?? 0, nearDue: row?.nearDue ?? 0 };
-}
 
 /** The median of a histogram given as [value, count] pairs sorted by value. */
 function histogramMedian(bins: readonly (readonly [number, number])[]): number {
@@ -72,8 +68,7 @@ export const stageDurationsSql = (from: IsoDate, to: IsoDate) => Prisma.sql`
     FROM stage_duration_counts WHERE left_on BETWEEN ${dbDate(from)}::date AND ${dbDate(to)}::date
     GROUP BY stage, working_days ORDER BY stage, working_days`;
 
-export async function stageDurations(deps: Db, from: IsoDate, to: IsoDate) {
-  const rows = await deps.prisma.$queryRaw<{ stage: string; workingDays: number; stays: number }[]>(stageDurationsSql(from, to));
+function stageDurations(rows: { stage: string; workingDays: number; stays: number }[], from: IsoDate, to: IsoDate) {
   const bins = new Map<string, [number, number][]>();
   for (const row of rows) bins.set(row.stage, [...(bins.get(row.stage) ?? []), [row.workingDays, row.stays]]);
   const stages = Object.fromEntries(
@@ -87,10 +82,28 @@ export async function stageDurations(deps: Db, from: IsoDate, to: IsoDate) {
   return { from, to, stages };
 }
 
+/**
+ * The figures' statements as one (each a sub-select turned into JSON): a request is one round trip
+ * to PostgreSQL after sign-in, whatever the number of figures, and they are read in one snapshot.
+ */
+const dashboardSql = (today: IsoDate, nearBefore: IsoDate, from: IsoDate, to: IsoDate) => Prisma.sql`
+    SELECT (SELECT coalesce(json_agg(x), '[]') FROM (${dossierCountsSql()}) AS x) AS counts,
+           (SELECT row_to_json(x) FROM (${dueCountsSql(today, nearBefore)}) AS x) AS due,
+           (SELECT coalesce(json_agg(x ORDER BY x.stage, x."workingDays"), '[]') FROM (${stageDurationsSql(from, to)}) AS x) AS durations,
+           (SELECT row_to_json(x) FROM (${monitoringCountsSql()}) AS x) AS monitoring`;
+
+interface DashboardRow {
+  counts: Parameters<typeof dossierCounts>[0];
+  due: { overdue: number; nearDue: number };
+  durations: Parameters<typeof stageDurations>[0];
+  monitoring: MonitoringCounts;
+}
+
 export async function dashboard(deps: Db, today: IsoDate, period: { from?: IsoDate; to?: IsoDate }) {
   const to = period.to ?? today;
   const from = period.from ?? addDays(to, -365);
-  const index = await loadWorkingDayIndex(deps.prisma);
-  const [counts, due, durations, monitoring] = await Promise.all([dossierCounts(deps), dueCounts(deps, index, today), stageDurations(deps, from, to), monitoringCounts(deps)]);
-  return { today, ...counts, ...due, stageDurations: durations, monitoring };
+  const index: WorkingDayIndex = await loadWorkingDayIndex(deps.prisma);
+  const [row] = await deps.prisma.$queryRaw<DashboardRow[]>(dashboardSql(today, nearDueBefore(index, today), from, to));
+  const { counts, due, durations, monitoring } = row as DashboardRow;
+  return { today, ...dossierCounts(counts), overdue: due.overdue, nearDue: due.nearDue, stageDurations: stageDurations(durations, from, to), monitoring };
 }
