@@ -33,15 +33,18 @@ import {
   actionResult,
   claimOpinionTask,
   claimStep,
+  dossierHandle,
   expectNoScoreYet,
   expectVersion,
   forward,
   loadActionDossier,
   notYourTask,
+  workflowProblem,
   type ActionDossier,
   type Step,
 } from './service';
 import { appraisalSupplementRequest, completenessRequest, supplementReceipt } from './documents';
+import { checkUnlessApplied } from './applied-update';
 
 /** Voting seats of the standing council, as the workflow names them; the secretary does not vote. */
 const VOTING_SEATS: Partial<Record<NonNullable<AuthUser['councilRole']>, CouncilSeat>> = { CHAIR: 'chair', VICE_CHAIR: 'vice-chair', MEMBER: 'member' };
@@ -208,10 +211,15 @@ export function actionRouter(deps: ApiDeps): Router {
       definition.authorise?.(user);
       const key = res.locals.idempotencyKey as string | undefined;
       const context: Context = { deps, dossier: await loadActionDossier(deps, code), user, updateId: key ? `${definition.path}:${user.id}:${key}` : undefined };
-      // A keyed request taking over one that crashed may have been applied already: the read model
-      // would then refuse it as "not at that step"; Temporal's Update id dedupe replays its result instead.
-      if (!res.locals.idempotencyResumed) await definition.check(context, body);
-      await definition.send(context, body);
+      // A keyed retry of a try that was applied (its client heard a 503, or the API crashed) is refused
+      // by the read model as "not at that step": the Update of that id then answers for it.
+      const outcome = await checkUnlessApplied(
+        () => definition.check(context, body),
+        context.updateId,
+        () => dossierHandle(deps, context.dossier),
+        (error) => workflowProblem(error, context.dossier, undefined),
+      );
+      if (outcome === 'run') await definition.send(context, body);
       res.json(await actionResult(deps, code));
     });
   }

@@ -132,12 +132,14 @@ export function workflowProblem(error: unknown, dossier: Pick<ActionDossier, 'co
   return error;
 }
 
+export const dossierHandle = (deps: Pick<ApiDeps, 'temporal'>, dossier: Pick<ActionDossier, 'code'>) => deps.temporal.workflow.getHandle(dossierWorkflowId(dossier.code));
+
 /**
  * Sends the action to the dossier's workflow as an Update; the workflow's synchronous validator has
  * the last word. A refusal becomes a problem document with the validator's message.
  */
 export async function forward<Ret, Arg>(deps: Pick<ApiDeps, 'temporal'>, dossier: ActionDossier, updateId: string | undefined, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<void> {
-  const handle = deps.temporal.workflow.getHandle(dossierWorkflowId(dossier.code));
+  const handle = dossierHandle(deps, dossier);
   try {
     await handle.executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
   } catch (error) {

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
-import { REQUEST_DEADLINE_MS } from './request-guards';
 import { badRequest, conflict, unprocessable } from './problem';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** A live request renews its unfinished record's lease (`createdAt`) this often while it runs. */
+export const LEASE_RENEW_MS = 2_000;
 /**
- * Every live request finishes or releases its record within the request deadline, so an unfinished
- * record older than that was left by a crashed process: a retry may then take it over.
+ * An unfinished record whose lease was not renewed for this long was left by a process that died
+ * (SIGKILL, crash): a retry then takes it over. Three renewals' worth, so a live request on a
+ * loaded machine keeps its record, and a client is held off a few seconds after a crash, not for
+ * the whole request deadline.
  */
-export const STALE_AFTER_MS = REQUEST_DEADLINE_MS + 5_000;
+export const STALE_AFTER_MS = 3 * LEASE_RENEW_MS;
 /** Set by a handler whose 2xx is not final (202: accepted, still being recorded): the record is released, a retry runs again. */
 export const NOT_FINAL = 'idempotencyNotFinal';
 
@@ -36,7 +39,15 @@ const inProgress = () => conflict('Yêu cầu cùng Idempotency-Key đang đư�
  */
 function settleOnResponse(res: Response, prisma: PrismaClient, key: string): void {
   let settled = false;
-  const release = () => prisma.idempotencyRecord.deleteMany({ where: { key, responseStatus: null } });
+  // Renewed until the request settles (at most the request deadline): only a dead process's record goes stale.
+  const lease = setInterval(() => {
+    prisma.idempotencyRecord.updateMany({ where: { key, responseStatus: null }, data: { createdAt: new Date() } }).catch(() => undefined);
+  }, LEASE_RENEW_MS);
+  lease.unref();
+  const release = () => {
+    clearInterval(lease);
+    return prisma.idempotencyRecord.deleteMany({ where: { key, responseStatus: null } });
+  };
   const json = res.json.bind(res);
   res.json = (body: unknown) => {
     // Another answer already went out (the request deadline's 503): this late one is dropped.
@@ -44,6 +55,7 @@ function settleOnResponse(res: Response, prisma: PrismaClient, key: string): voi
     if (settled) return json(body);
     settled = true;
     const final = res.statusCode >= 200 && res.statusCode < 300 && res.locals[NOT_FINAL] !== true;
+    if (final) clearInterval(lease);
     const save = final
       ? prisma.idempotencyRecord.update({ where: { key }, data: { responseStatus: res.statusCode, responseBody: (body ?? null) as Prisma.InputJsonValue } })
       : release();
@@ -69,9 +81,9 @@ function settleOnResponse(res: Response, prisma: PrismaClient, key: string): voi
  * marked `Idempotent-Replayed: true`; the same key with a different body is refused. A refused or
  * failed request stores nothing, so it can be corrected and retried under the same key.
  *
- * `res.locals.idempotencyResumed` is true when this request takes over the record of one that
- * crashed: the earlier attempt may have been applied, so the handler should look for its effect
- * (for instance by using the key as the Temporal Update id) rather than refuse it as a repeat.
+ * A request that takes over the record of one that crashed, or retries one that failed, may find
+ * the earlier attempt applied: handlers find its effect through the key (the dossier code derived
+ * from it, the Temporal Update id) rather than refuse it as a repeat.
  */
 export function idempotency(prisma: PrismaClient, principalOf: (res: Response) => string = () => 'anonymous'): RequestHandler {
   return async (req, res, next) => {
@@ -82,7 +94,6 @@ export function idempotency(prisma: PrismaClient, principalOf: (res: Response) =
     }
     const key = scopedKey(principalOf(res), header);
     const hash = requestHash(req.method, req.path, req.body);
-    let resumed = false;
     try {
       await prisma.idempotencyRecord.create({ data: { key, requestHash: hash } });
     } catch (error) {
@@ -104,10 +115,8 @@ export function idempotency(prisma: PrismaClient, principalOf: (res: Response) =
       // Compare-and-set: of two retries racing to take over a stale request, only one runs it.
       const takenOver = await prisma.idempotencyRecord.updateMany({ where: { key, createdAt: existing.createdAt, responseStatus: null }, data: { createdAt: new Date() } });
       if (takenOver.count !== 1) return next(inProgress());
-      resumed = true;
     }
     res.locals.idempotencyKey = header;
-    res.locals.idempotencyResumed = resumed;
     settleOnResponse(res, prisma, key);
     next();
   };

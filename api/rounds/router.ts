@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { TaskKind } from '../../generated/prisma/client';
 import { announceCallUpdate, decideRoundUpdate, submitDossiersUpdate, submitRoundReportUpdate } from '../../workflows/round/api';
+import { checkUnlessApplied } from '../actions/applied-update';
 import { expectVersion } from '../actions/service';
 import { authenticate, currentUser, requireRole, STAFF_ROLES, type AuthUser, type Role } from '../auth/middleware';
 import type { ApiDeps } from '../deps';
@@ -10,7 +11,7 @@ import { problemResponses, type DocsRegistration } from '../http/openapi';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { z } from '../http/zod';
 import { AnnouncementSchema, RoundCodeParamsSchema, RoundDecisionSchema, RoundListQuerySchema, RoundReportSchema, RoundSummarySchema, RoundViewSchema, SubmissionSchema } from './schemas';
-import { claimRoundTask, forwardToRound, getRound, listRounds } from './service';
+import { claimRoundTask, forwardToRound, getRound, listRounds, roundHandle, roundProblem } from './service';
 
 /** One person's action on a round: POST /api/rounds/{code}/{path}. */
 interface RoundAction<S extends z.ZodType = z.ZodType> {
@@ -88,12 +89,13 @@ export function roundRouter(deps: ApiDeps): Router {
       const body = parseBody(definition.schema, req) as { expectedVersion: number };
       const user = currentUser(res);
       const key = res.locals.idempotencyKey as string | undefined;
-      // As for dossier actions: a retry taking over a crashed request goes straight to the deduplicating Update.
-      if (!res.locals.idempotencyResumed) {
+      const updateId = key ? `${definition.path}:${user.id}:${key}` : undefined;
+      // As for dossier actions: a keyed retry of a try that was applied gets the applied answer, not a 409.
+      const check = async () => {
         const { version } = await claimRoundTask(deps, code, definition.task, definition.label, user);
         expectVersion(body.expectedVersion, version, 'hồ sơ');
-      }
-      await definition.send(deps, code, user, body, key ? `${definition.path}:${user.id}:${key}` : undefined);
+      };
+      if ((await checkUnlessApplied(check, updateId, () => roundHandle(deps, code), roundProblem)) === 'run') await definition.send(deps, code, user, body, updateId);
       res.json(await getRound(deps, code));
     });
   }

@@ -91,16 +91,23 @@ export async function claimRoundTask(deps: Pick<ApiDeps, 'prisma'>, code: string
 
 const CONFLICTS = new Set(['StaleVersion', 'WrongStage']);
 
+export const roundHandle = (deps: Pick<ApiDeps, 'temporal' | 'config'>, code: string) => deps.temporal.workflow.getHandle(roundWorkflowId(deps.config.WORKFLOW_ID_PREFIX, code));
+
+/** The problem document for a refusal of the round workflow's validator or handler; anything else is returned unchanged. */
+export function roundProblem(error: unknown): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const reason = error.cause.type ?? 'Refused';
+    if (CONFLICTS.has(reason)) return conflict(error.cause.message, { reason });
+    return unprocessable(error.cause.message, { reason });
+  }
+  return error;
+}
+
 /** Sends a round action to the round's workflow as an Update; a refusal of its validator becomes a problem document. */
 export async function forwardToRound<Ret, Arg>(deps: Pick<ApiDeps, 'temporal' | 'config'>, code: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg, updateId?: string): Promise<void> {
   try {
-    await deps.temporal.workflow.getHandle(roundWorkflowId(deps.config.WORKFLOW_ID_PREFIX, code)).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
+    await roundHandle(deps, code).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const reason = error.cause.type ?? 'Refused';
-      if (CONFLICTS.has(reason)) throw conflict(error.cause.message, { reason });
-      throw unprocessable(error.cause.message, { reason });
-    }
-    throw error;
+    throw roundProblem(error);
   }
 }
