@@ -41,9 +41,17 @@ export async function listRounds(deps: Pick<ApiDeps, 'prisma'>, query: { cluster
 
 /** A round from the read model: applicants and their stage, scores once scoring is closed, ranking, report, decisions, deadlines, tasks, timeline. */
 export async function getRound(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<RoundView> {
-  const round = await deps.prisma.selectionRound.findUnique({ where: { code }, include });
-  if (!round) throw notFound(`Không có đợt lựa chọn mã ${code}. Danh sách: GET /api/rounds.`);
-  const events = await deps.prisma.auditEvent.findMany({ where: { entityType: 'SelectionRound', entityId: round.id }, orderBy: { id: 'asc' } });
+  // One snapshot for the row, its includes (separate statements) and the timeline: a view whose tasks
+  // were newer than its version showed a form that the stale version then refused.
+  const read = await deps.prisma.$transaction(
+    async (tx) => {
+      const row = await tx.selectionRound.findUnique({ where: { code }, include });
+      return row && { round: row, events: await tx.auditEvent.findMany({ where: { entityType: 'SelectionRound', entityId: row.id }, orderBy: { id: 'asc' } }) };
+    },
+    { isolationLevel: 'RepeatableRead' },
+  );
+  if (!read) throw notFound(`Không có đợt lựa chọn mã ${code}. Danh sách: GET /api/rounds.`);
+  const { round, events } = read;
   const report = round.report as RoundReportView | null;
   const scoresVisible = SCORES_VISIBLE.includes(round.status);
   return {

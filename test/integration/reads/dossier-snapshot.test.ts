@@ -5,12 +5,24 @@
  * acting on it got StaleVersion with a currentVersion older than the version it had sent.
  */
 import { getDossier } from '../../../api/dossiers/view';
+import { getRound } from '../../../api/rounds/service';
 import { createTestStack, type TestStack } from '../../support/stack';
 import { insertDossier, insertTask } from '../staff-api/fixtures';
 
 const TRANSITIONS = 40;
 
-describe('GET /api/dossiers/{code} reads one snapshot', () => {
+/** A round's version, its task's version and its timeline move together, as recordRoundTransition writes them. */
+async function roundTransitions(stack: TestStack, roundId: string, taskId: string, count: number): Promise<void> {
+  for (let version = 2; version <= count + 1; version += 1) {
+    await stack.prisma.$transaction([
+      stack.prisma.selectionRound.update({ where: { id: roundId }, data: { version } }),
+      stack.prisma.task.update({ where: { id: taskId }, data: { version } }),
+      stack.prisma.auditEvent.create({ data: { actor: 'system', action: 'round.transition', entityType: 'SelectionRound', entityId: roundId, newValue: { version } } }),
+    ]);
+  }
+}
+
+describe('GET /api/dossiers/{code} and GET /api/rounds/{code} read one snapshot', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await createTestStack('dossier-snapshot');
@@ -47,5 +59,23 @@ describe('GET /api/dossiers/{code} reads one snapshot', () => {
     // The reads really overlapped the writes: views of several intermediate versions were seen.
     expect(seen.size).toBeGreaterThan(3);
     expect((await getDossier(stack.deps, dossier.code)).version).toBe(TRANSITIONS + 1);
+  });
+  it('a round view read during its transitions shows one version’s row, tasks and timeline together', async () => {
+    const dossier = await insertDossier(stack.prisma, { stage: 'COMPILATION' });
+    const round = await stack.prisma.selectionRound.findUniqueOrThrow({ where: { id: dossier.roundId } });
+    const task = await stack.prisma.task.create({ data: { roundId: round.id, kind: 'DOSSIER_SUBMISSION', role: 'REVIEWER' } });
+    let writing = true;
+    const transitions = roundTransitions(stack, round.id, task.id, TRANSITIONS).finally(() => (writing = false));
+    const seen = new Set<number>();
+    const readers = Array.from({ length: 4 }, async () => {
+      while (writing) {
+        const view = await getRound(stack.deps, round.code as string);
+        const lastAudited = Math.max(1, ...view.timeline.map((event) => (event.newValue as { version: number }).version));
+        expect({ taskVersion: view.tasks[0]?.version, lastAudited }).toEqual({ taskVersion: view.version, lastAudited: view.version });
+        seen.add(view.version);
+      }
+    });
+    await Promise.all([transitions, ...readers]);
+    expect(seen.size).toBeGreaterThan(3);
   });
 });
