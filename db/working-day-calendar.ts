@@ -27,6 +27,7 @@ import {
   type WorkingDayIndex,
 } from '../domain';
 import { seedVietnamCalendar } from '../domain/calendar/seed';
+import { calendarChangeWatch } from './calendar-notifications';
 import { dbDate, isoDateOf } from './dates';
 import { appendAudit } from './audit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
@@ -135,20 +136,28 @@ export async function loadWorkingDayCalendar(prisma: Pick<PrismaClient, 'calenda
 
 type CalendarDb = Pick<PrismaClient, 'calendarEntry'>;
 
-let indexCache: { fingerprint: string; index: WorkingDayIndex } | undefined;
+let indexCache: { fingerprint: string; index: WorkingDayIndex; epoch: number | null } | undefined;
 
 /**
- * The calendar in force, indexed over the seeded years (domain/calendar/day-index.ts): one small
- * query per call, and the index is rebuilt only when an administrator's override changed since the
- * last call. For reads that count working days for many dates (the inbox, the dashboard).
+ * The calendar in force, indexed over the seeded years (domain/calendar/day-index.ts), for reads that
+ * count working days for many dates (the inbox, the dashboard). While this process listens for
+ * calendar changes (db/calendar-notifications.ts) the index is kept until one is notified: no query.
+ * Otherwise, and with `fresh`, one small query reads the administrators' overrides, and the index is
+ * rebuilt only when they changed. A change committed by another process is seen here once its
+ * notification arrives (milliseconds); one made by this process is seen at once (its sync is `fresh`).
  */
-export async function loadWorkingDayIndex(prisma: CalendarDb): Promise<WorkingDayIndex> {
+export async function loadWorkingDayIndex(prisma: CalendarDb, options: { fresh?: boolean } = {}): Promise<WorkingDayIndex> {
+  // Read before the query: a change notified while it runs leaves the index built here already void.
+  const epoch = options.fresh ? null : (calendarChangeWatch()?.epoch() ?? null);
+  if (epoch !== null && indexCache?.epoch === epoch) return indexCache.index;
   const rows = await prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' }, select: { date: true, working: true, reason: true } });
   const overrides = rows.map((row) => ({ date: isoDateOf(row.date), working: row.working, reason: row.reason }));
   const fingerprint = JSON.stringify(overrides);
   if (indexCache?.fingerprint !== fingerprint) {
     const calendar = createWorkingDayCalendar([...seed().entries, ...overrides]);
-    indexCache = { fingerprint, index: buildWorkingDayIndex(calendar, `${SEED_YEARS.from}-01-01`, `${SEED_YEARS.to}-12-31`) };
+    indexCache = { fingerprint, index: buildWorkingDayIndex(calendar, `${SEED_YEARS.from}-01-01`, `${SEED_YEARS.to}-12-31`), epoch };
+  } else {
+    indexCache.epoch = epoch;
   }
   return indexCache.index;
 }
@@ -162,7 +171,7 @@ export async function loadWorkingDayIndex(prisma: CalendarDb): Promise<WorkingDa
  * the days whose count changed.
  */
 export async function syncWorkingDayIndex(db: Pick<PrismaClient, 'calendarEntry' | '$executeRaw' | '$queryRaw'>): Promise<void> {
-  const { days, counts } = await loadWorkingDayIndex(db);
+  const { days, counts } = await loadWorkingDayIndex(db, { fresh: true });
   const [state] = await db.$queryRaw<{ filled: boolean }[]>`SELECT EXISTS (SELECT 1 FROM working_day_index) AS filled`;
   await db.$executeRaw`
     INSERT INTO working_day_index (day, index)
