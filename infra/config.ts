@@ -39,6 +39,12 @@ const ConfigSchema = z
       .string()
       .default('http://127.0.0.1:8233,http://localhost:8233')
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+    /**
+     * Development only (`npm start` sets it): the dev server's Temporal UI has no sign-in, so it cannot
+     * pass an access token; decode then also answers a request without one that comes from the
+     * loopback interface and from an origin in TEMPORAL_UI_ORIGINS (the machine's own UI).
+     */
+    TEMPORAL_CODEC_LOOPBACK_UI: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
@@ -46,6 +52,9 @@ const ConfigSchema = z
     }
     if (config.NODE_ENV === 'production' && config.DAY_SECONDS !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['DAY_SECONDS'], message: 'DAY_SECONDS (đồng hồ đào tạo) không dùng được trong production: thời hạn pháp lý tính theo ngày thật' });
+    }
+    if (config.NODE_ENV === 'production' && config.TEMPORAL_CODEC_LOOPBACK_UI) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_CODEC_LOOPBACK_UI'], message: 'TEMPORAL_CODEC_LOOPBACK_UI chỉ dùng khi phát triển: production giải mã cho quản trị viên đã đăng nhập' });
     }
     if (config.NODE_ENV === 'production' && !config.PAYLOAD_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production cần PAYLOAD_KEYS (khoá mã hoá dữ liệu Temporal), dạng <mã khoá>:<32 byte base64>' });

@@ -27,6 +27,8 @@ export interface TemporalDevServerOptions {
   logFile: string | 'ignore';
   namespace?: string;
   log?: (line: string) => void;
+  /** The remote codec the web UI calls to show encrypted payloads decoded (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
 }
 
 /** Resolves once the frontend answers a real gRPC call, not just a TCP connect. */
@@ -87,6 +89,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
+  if (options.uiPort !== null && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   args.push(...searchAttributeArgs());
 
   const server = startServiceProcess({ name: 'temporal', command: binary, args, output: options.logFile });

@@ -80,14 +80,20 @@ async function main(): Promise<void> {
 
     let temporalAddress = env.TEMPORAL_ADDRESS;
     let temporalUi = env.TEMPORAL_UI_URL ?? '(theo máy chủ Temporal của bạn)';
+    // The dev server's UI decodes payloads through the API's codec endpoint (it has no sign-in: see README, Personal data in Temporal).
+    const codecUi: Record<string, string> = {};
     if (!temporalAddress) {
+      const uiPort = port('TEMPORAL_UI_PORT', 8233);
+      codecUi.TEMPORAL_UI_ORIGINS = env.TEMPORAL_UI_ORIGINS ?? `http://127.0.0.1:${uiPort},http://localhost:${uiPort}`;
+      codecUi.TEMPORAL_CODEC_LOOPBACK_UI = env.TEMPORAL_CODEC_LOOPBACK_UI ?? 'true';
       let started: TemporalDevServer | undefined;
       const temporal = await supervise(
         'Temporal',
         async () => {
           const server = await startTemporalDevServer({
             port: port('TEMPORAL_PORT', 7233),
-            uiPort: port('TEMPORAL_UI_PORT', 8233),
+            uiPort,
+            uiCodecEndpoint: `http://127.0.0.1:${apiPort}/api/temporal-codec`,
             dbFile: path.join(dataDir, 'temporal', 'dev.db'),
             logFile: path.join(logDir, 'temporal.log'),
             log,
@@ -122,6 +128,7 @@ async function main(): Promise<void> {
       SMTP_URL: smtpUrl,
       PORT: String(apiPort),
       PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
+      ...codecUi,
     };
     // The worker waits for Temporal by itself; a dead worker or API is started again with back-off.
     const spawnTs = async (name: string, file: string) => {

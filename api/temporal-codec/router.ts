@@ -5,7 +5,7 @@
  * The UI calls it from the browser, hence CORS for the origins in TEMPORAL_UI_ORIGINS.
  */
 import cors from 'cors';
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Payload } from '@temporalio/common';
 import { EncryptionCodec } from '../../infra/payload-codec';
 import { payloadKeyring } from '../../infra/payload-keys';
@@ -32,6 +32,20 @@ function toJson(payload: Payload): PayloadJson {
   };
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * With TEMPORAL_CODEC_LOOPBACK_UI (development), the dev server's UI, which has no sign-in and so no
+ * token to pass: a request without Authorization, from this machine (the socket's peer, never a
+ * forwarded header) and from the UI's own origin. A page of any other origin is refused by the
+ * Origin check even when a browser on this machine sends it (DNS rebinding included), so what is
+ * opened is what the dev UI already shows every local user.
+ */
+function fromLocalUi(req: Request, origins: string[]): boolean {
+  const origin = req.header('Origin');
+  return req.header('Authorization') === undefined && origin !== undefined && origins.includes(origin) && LOOPBACK.has(req.socket.remoteAddress ?? '');
+}
+
 export function temporalCodecRouter(deps: ApiDeps): Router {
   const router = Router();
   const codec = new EncryptionCodec(payloadKeyring(deps.config));
@@ -39,9 +53,11 @@ export function temporalCodecRouter(deps: ApiDeps): Router {
   const crossOrigin = cors({ origin: deps.config.TEMPORAL_UI_ORIGINS, methods: ['POST'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'], maxAge: 600 });
   const operators = [crossOrigin, authenticate(deps), requireRole('ADMIN')];
 
+  // Decode only: the dev UI reads histories; encoding (starting workflows from the UI) stays with operators.
+  const localUi: RequestHandler = (req, _res, next) => next(deps.config.TEMPORAL_CODEC_LOOPBACK_UI && fromLocalUi(req, deps.config.TEMPORAL_UI_ORIGINS) ? undefined : 'route');
+
   for (const direction of ['encode', 'decode'] as const) {
-    router.options(`${BASE}/${direction}`, crossOrigin);
-    router.post(`${BASE}/${direction}`, ...operators, async (req, res) => {
+    const run: RequestHandler = async (req, res) => {
       const { payloads } = parseBody(CodecBodySchema, req);
       let result: Payload[];
       try {
@@ -50,7 +66,10 @@ export function temporalCodecRouter(deps: ApiDeps): Router {
         throw unprocessable(error instanceof Error ? error.message : String(error));
       }
       res.json({ payloads: result.map(toJson) });
-    });
+    };
+    router.options(`${BASE}/${direction}`, crossOrigin);
+    if (direction === 'decode') router.post(`${BASE}/${direction}`, crossOrigin, localUi, run);
+    router.post(`${BASE}/${direction}`, ...operators, run);
   }
   return router;
 }
