@@ -32,15 +32,14 @@ function dossierCounts(rows: { stage: DossierStage; status: DossierStatus; dossi
 }
 
 /**
- * Dossiers whose earliest open task is past due (overdue) or due within NEAR_DUE_WORKING_DAYS
- * working days (near due). Reads the open tasks only (index on status, due date): they grow with the
- * work in hand, not with the archive.
+ * Dossiers whose earliest open task (next_due, kept by a trigger on tasks) is past due (overdue) or
+ * due within NEAR_DUE_WORKING_DAYS working days (near due): a range of the index on next_due, which
+ * grows with the work in hand, not with the archive.
  */
 export const dueCountsSql = (today: IsoDate, nearBefore: IsoDate) => Prisma.sql`
     SELECT count(*) FILTER (WHERE next_due < ${dbDate(today)}::date)::int AS "overdue",
-           count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date AND next_due < ${dbDate(nearBefore)}::date)::int AS "nearDue"
-    FROM (SELECT min(due_on) AS next_due FROM tasks WHERE status = 'OPEN' AND due_on IS NOT NULL AND dossier_id IS NOT NULL GROUP BY dossier_id) AS t`;
-
+           count(*) FILTER (WHERE next_due >= ${dbDate(today)}::date)::int AS "nearDue"
+    FROM dossiers WHERE next_due < ${dbDate(nearBefore)}::date`;
 
 /** The median of a histogram given as [value, count] pairs sorted by value. */
 function histogramMedian(bins: readonly (readonly [number, number])[]): number {

@@ -5,14 +5,6 @@ import { dbDate, isoDateOf } from '../../db/dates';
 import { encodeCursor } from '../http/cursor';
 import { TOTAL_LIMIT, type DossierListCursor, type DossierListQuery } from './schemas';
 
-/**
- * A dossier is overdue when one of its open tasks is past its due date. The overdue dossiers, read
- * from the open tasks (index on status, due date), as an array: the dossiers are then looked up by
- * key, never scanned to find the few that are overdue.
- */
-const overdueDossierIds = (today: IsoDate) =>
-  Prisma.sql`ARRAY(SELECT DISTINCT t.dossier_id FROM tasks t WHERE t.status = 'OPEN' AND t.due_on < ${dbDate(today)}::date AND t.dossier_id IS NOT NULL)`;
-
 /** The filters, each one served by an index of dossiers in the list's order (filed_on DESC, code). */
 function filters(query: DossierListQuery, today: IsoDate): Prisma.Sql {
   const where: Prisma.Sql[] = [];
@@ -21,8 +13,9 @@ function filters(query: DossierListQuery, today: IsoDate): Prisma.Sql {
   if (query.status) where.push(Prisma.sql`d.status = ${query.status}::dossier_status`);
   if (query.filedFrom) where.push(Prisma.sql`d.filed_on >= ${dbDate(query.filedFrom)}::date`);
   if (query.filedTo) where.push(Prisma.sql`d.filed_on <= ${dbDate(query.filedTo)}::date`);
-  if (query.overdue === true) where.push(Prisma.sql`d.id = ANY(${overdueDossierIds(today)})`);
-  if (query.overdue === false) where.push(Prisma.sql`NOT (d.id = ANY(${overdueDossierIds(today)}))`);
+  // A dossier is overdue when one of its open tasks is past its due date: its next_due (kept by a trigger on tasks).
+  if (query.overdue === true) where.push(Prisma.sql`d.next_due < ${dbDate(today)}::date AND d.next_due IS NOT NULL`);
+  if (query.overdue === false) where.push(Prisma.sql`(d.next_due IS NULL OR d.next_due >= ${dbDate(today)}::date)`);
   return where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`;
 }
 
@@ -43,8 +36,7 @@ export function dossierListQueries(query: DossierListQuery, today: IsoDate): { p
     // The page's rows first (index order, LIMIT/OFFSET on dossiers alone), then their joins and next due date.
     page: Prisma.sql`
       SELECT p.code, p.project_title AS "projectTitle", c.code AS "clusterCode", c.name AS "clusterName", a.name AS "applicantName",
-             p.stage, p.status, p.filed_on AS "filedOn",
-             (SELECT min(t.due_on) FROM tasks t WHERE t.dossier_id = p.id AND t.status = 'OPEN') AS "nextDue"
+             p.stage, p.status, p.filed_on AS "filedOn", p.next_due AS "nextDue"
       FROM (SELECT d.* FROM dossiers d WHERE ${where} AND ${afterCursor(query.cursor)}
             ORDER BY d.filed_on DESC, d.code ASC
             LIMIT ${query.pageSize + 1} OFFSET ${query.cursor ? 0 : (query.page - 1) * query.pageSize}) AS p
