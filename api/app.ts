@@ -23,6 +23,7 @@ import { actionRouter, registerActionDocs } from './actions/router';
 import { registerRoundDocs, roundRouter } from './rounds/router';
 import { documentRouter, registerDocumentDocs } from './documents/router';
 import { clusterRouter, registerClusterDocs } from './clusters/router';
+import { catalogueRouter, registerCatalogueDocs } from './catalogue/router';
 import { webAppRouter } from './web/static';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
@@ -38,6 +39,7 @@ const FEATURES: Feature[] = [
   { router: documentRouter, docs: registerDocumentDocs },
   { router: roundRouter, docs: registerRoundDocs },
   { router: clusterRouter, docs: registerClusterDocs },
+  { router: catalogueRouter, docs: registerCatalogueDocs },
   { router: authRouter, docs: registerAuthDocs },
   { router: calendarRouter, docs: registerCalendarDocs },
   { router: rulesRouter, docs: registerRulesDocs },

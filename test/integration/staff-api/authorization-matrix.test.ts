@@ -34,6 +34,7 @@ describe('authorisation matrix', () => {
     { name: 'GET /api/dossiers', call: (s) => request(s.app).get('/api/dossiers'), allowed: null, okStatus: 200 },
     { name: 'GET /api/dossiers/:code', call: (s) => request(s.app).get(`/api/dossiers/${code}`), allowed: null, okStatus: 200 },
     { name: 'GET /api/tasks', call: (s) => request(s.app).get('/api/tasks'), allowed: null, okStatus: 200 },
+    { name: 'GET /api/catalogue/clusters', call: (s) => request(s.app).get('/api/catalogue/clusters'), allowed: null, okStatus: 200 },
     { name: 'GET /api/dashboard', call: (s) => request(s.app).get('/api/dashboard'), allowed: ['MANAGER', 'ADMIN'], okStatus: 200 },
     {
       name: 'GET /api/audit/export.csv',

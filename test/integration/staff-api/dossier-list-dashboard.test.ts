@@ -153,4 +153,15 @@ describe('GET /api/dossiers (list) and GET /api/dashboard', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
+  it('lists the cluster catalogue with the latest round of each cluster and whether it has its investor', async () => {
+    const approved = await stack.prisma.dossier.findUniqueOrThrow({ where: { code: codes.approved as string }, include: { round: true } });
+    await stack.prisma.selectionRound.update({ where: { id: approved.roundId }, data: { status: 'DECIDED' } });
+    const catalogue = await request(stack.app).get('/api/catalogue/clusters').set(auth).expect(200);
+    const byCode = new Map((catalogue.body as { code: string; latestRound: { code: string; stage: string } | null; hasInvestor: boolean }[]).map((c) => [c.code, c]));
+    expect(byCode.get('TH-TAN-HUNG')).toMatchObject({ name: 'CCN Tân Hưng', district: 'Tân Hưng', areaHa: 55, latestRound: { code: approved.round.code, stage: 'DECIDED' }, hasInvestor: true });
+    expect(byCode.get('VH-BINH-CHAU')).toMatchObject({ hasInvestor: false, latestRound: { stage: expect.any(String) } });
+    // A cluster nobody has written for: no round yet.
+    expect(byCode.get('TTR-TAN-BINH-2')).toMatchObject({ latestRound: null, hasInvestor: false });
+    expect(byCode.size).toBe(await stack.prisma.cluster.count());
+  });
 });

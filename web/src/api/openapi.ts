@@ -3067,6 +3067,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh mục cụm công nghiệp: mọi cụm, với đợt lựa chọn gần nhất và việc cụm đã có chủ đầu tư hay chưa
+         * @description Any staff role. For choosing the cluster of a new letter (POST /api/dossiers): a letter for a cluster whose round is DECIDED is refused (it has its investor); one for a running round joins it while its window is open; otherwise it opens the next round. The monitored clusters are GET /api/clusters.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Các cụm, theo mã */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClusterCatalogueEntry"][];
+                    };
+                };
+                /** @description Chưa đăng nhập */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Không có quyền */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Dịch vụ phụ thuộc không sẵn sàng */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": Record<string, never>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -5513,6 +5579,20 @@ export interface components {
             tracked: string[];
             /** @description Phiên bản theo dõi cụm đang xem (GET /api/clusters/{code}); khi gửi, phiên bản cũ bị từ chối (409). */
             expectedVersion?: number;
+        };
+        ClusterCatalogueEntry: {
+            code: string;
+            name: string;
+            district: string;
+            areaHa: number;
+            /** @description Đợt lựa chọn gần nhất của cụm (null: chưa có đợt nào; thư đầu tiên mở đợt 1). */
+            latestRound: {
+                code: string;
+                /** @enum {string} */
+                stage: "CALL_PENDING" | "WINDOW_OPEN" | "COMPILATION" | "APPRAISAL" | "REPORT" | "DECISION" | "DECIDED" | "NO_INVESTOR" | "CANCELLED";
+            } | null;
+            /** @description Đợt gần nhất đã có quyết định chấp thuận chủ đầu tư: thư mới bị từ chối. */
+            hasInvestor: boolean;
         };
         Token: {
             /** @description JWT (HS256); gửi lại trong header Authorization: Bearer <token> */
