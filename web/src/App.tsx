@@ -9,7 +9,6 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { NAV_ITEMS } from './navigation';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { InboxPage } from './pages/InboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
@@ -51,7 +50,8 @@ export const router = createBrowserRouter([
     element: <RequireAuth>{(user) => <AppLayout user={user} />}</RequireAuth>,
     children: [
       { index: true, element: <InboxPage /> },
-      guarded('/ho-so', <ComingSoonPage title="Hồ sơ" />),
+      guardedLazy('/ho-so', async () => (await import('./pages/DossierListPage')).DossierListPage),
+      guardedLazy('/ho-so/moi', async () => (await import('./pages/NewLetterPage')).NewLetterPage),
       // A dossier or a round is open to every signed-in role: the API says what each may see and do.
       { path: '/ho-so/:code', lazy: async () => ({ Component: (await import('./pages/DossierPage')).DossierPage }) },
       { path: '/dot/:code', lazy: async () => ({ Component: (await import('./pages/RoundPage')).RoundPage }) },

@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Hộp việc', roles: [] },
   { path: '/ho-so', label: 'Hồ sơ', roles: ['INTAKE_OFFICER', 'APPRAISER', 'MANAGER', 'ADMIN'] },
+  { path: '/ho-so/moi', label: 'Tiếp nhận hồ sơ', roles: ['INTAKE_OFFICER'] },
   { path: '/tong-quan', label: 'Tổng quan', roles: ['MANAGER', 'ADMIN'] },
   { path: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: ['ADMIN'] },
   { path: '/quan-tri/lich', label: 'Lịch làm việc', roles: ['ADMIN'] },

@@ -14,6 +14,13 @@ import { SIGN_IN_PATH } from '../api/session';
 export function AppLayout({ user }: { user: CurrentUser }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const items = navFor(user.roles);
+  // The page's entry is the longest path it lies under: /ho-so/moi is "Tiếp nhận hồ sơ", not also "Hồ sơ".
+  const under = (path: string) => (path === '/' ? location.pathname === '/' : location.pathname === path || location.pathname.startsWith(`${path}/`));
+  const current = items
+    .map((item) => item.path)
+    .filter(under)
+    .sort((a, b) => b.length - a.length)[0];
   const navigate = useNavigate();
   const signOut = useSignOut();
   const roles = user.roles.map((role) => ROLE_LABELS[role]).join(', ');
@@ -55,14 +62,14 @@ export function AppLayout({ user }: { user: CurrentUser }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Danh mục chính" component="nav">
-        {navFor(user.roles).map((item) => (
+        {items.map((item) => (
           <NavLink
             key={item.path}
             component={Link}
             to={item.path}
             label={item.label}
             onClick={close}
-            active={item.path === '/' ? location.pathname === '/' : location.pathname.startsWith(item.path)}
+            active={item.path === current}
           />
         ))}
       </AppShell.Navbar>
