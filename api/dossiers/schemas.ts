@@ -80,6 +80,18 @@ export const DossierViewSchema = z
     screening: z
       .object({ eligible: z.boolean(), failures: z.array(z.object({ criterion: z.string(), reason: z.string() })) })
       .nullable(),
+    opinions: z
+      .array(
+        z.object({
+          departmentCode: z.string(),
+          verdict: z.string(),
+          text: z.string().openapi({ description: 'Nội dung ý kiến, điều kiện kèm theo; rỗng khi coi như đồng ý.' }),
+          deemed: z.boolean(),
+          by: z.string().nullable().openapi({ description: 'Người cho ý kiến; null khi hết hạn không có ý kiến (coi như đồng ý).' }),
+          at: z.string(),
+        }),
+      )
+      .openapi({ description: 'Ý kiến các sở, ngành đã cho (hoặc coi như đồng ý), với nội dung.' }),
     scores: z.array(z.object({ member: z.string(), total: z.number(), criteria: z.record(z.string(), z.number()) })),
     timeline: z.array(
       z.object({ at: z.string(), actor: z.string(), action: z.string(), oldValue: z.unknown(), newValue: z.unknown() }),

@@ -32,6 +32,7 @@ interface DossierJson {
   applicant: { name: string; taxCode: string; contactEmail: string };
   round: { code: string | null; status: RoundStatus };
   tasks: { id: string; kind: TaskKind; role: Role | null; status: TaskStatus; version: number; dueOn: string | null; department: { code: string } | null }[];
+  opinions: { departmentCode: string; verdict: string; text: string; deemed: boolean; by: string | null; at: string }[];
   scores: { total: number; criteria: Prisma.JsonValue; member: { username: string } }[];
   events: { occurredAt: string; actor: string; action: string; oldValue: Prisma.JsonValue | null; newValue: Prisma.JsonValue | null }[];
 }
@@ -46,6 +47,8 @@ export const dossierViewSql = (code: string) => Prisma.sql`
     'tasks', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'kind', t.kind, 'role', t.role, 'status', t.status, 'version', t.version, 'dueOn', t.due_on,
                 'department', CASE WHEN dep.id IS NULL THEN NULL ELSE json_build_object('code', dep.code) END) ORDER BY t.created_at, t.id), '[]')
               FROM tasks t LEFT JOIN departments dep ON dep.id = t.department_id WHERE t.dossier_id = d.id),
+    'opinions', (SELECT coalesce(json_agg(json_build_object('departmentCode', dep.code, 'verdict', o.verdict, 'text', o.text, 'deemed', o.deemed, 'by', u.username, 'at', o.given_at) ORDER BY o.given_at, dep.code), '[]')
+                 FROM opinions o JOIN departments dep ON dep.id = o.department_id LEFT JOIN users u ON u.id = o.given_by_id WHERE o.dossier_id = d.id),
     'scores', (SELECT coalesce(json_agg(json_build_object('total', s.total, 'criteria', s.criteria, 'member', json_build_object('username', u.username)) ORDER BY s.submitted_at), '[]')
                FROM scores s JOIN users u ON u.id = s.member_id WHERE s.dossier_id = d.id),
     'events', (SELECT coalesce(json_agg(json_build_object('occurredAt', e.occurred_at, 'actor', e.actor, 'action', e.action, 'oldValue', e.old_value, 'newValue', e.new_value) ORDER BY e.id), '[]')
@@ -102,6 +105,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
     missing: request?.missing ?? [],
     missingItems: request?.items ?? [],
     screening: dossier.screening ? { eligible: (dossier.screening as ScreeningResult).eligible, failures: (dossier.screening as ScreeningResult).failures } : null,
+    opinions: dossier.opinions.map((o) => ({ ...o, at: new Date(o.at).toISOString() })),
     scores: dossier.scores.map((score) => ({ member: score.member.username, total: Number(score.total), criteria: score.criteria as Record<string, number> })),
     timeline: events.map((event) => ({ at: event.occurredAt.toISOString(), actor: event.actor, action: event.action, oldValue: event.oldValue, newValue: event.newValue })),
   };

@@ -197,7 +197,7 @@ describe('dossier and round screens', () => {
         await look(page, 'dossier-opinion-refused');
         await opinion.getByRole('radio', { name: 'Đồng ý', exact: true }).check();
       }
-      await opinion.getByLabel(/Nội dung ý kiến/).fill('Thống nhất với đề xuất của nhà đầu tư.');
+      await opinion.getByLabel(/Nội dung ý kiến/).fill(`Thống nhất với đề xuất của nhà đầu tư (${department.toUpperCase()}).`);
       await opinion.getByRole('button', { name: 'Gửi ý kiến' }).click();
       await opinion.waitFor({ state: 'detached', timeout: 30_000 });
     }
@@ -207,6 +207,9 @@ describe('dossier and round screens', () => {
     const appraiser = await as('appraiser', `/ho-so/${code}`);
     const screening = form(appraiser, 'Đánh giá điều kiện (đạt / không đạt)');
     await screening.waitFor({ timeout: 30_000 });
+    // What each department wrote is on the page the appraiser screens from.
+    const opinions = appraiser.getByRole('region', { name: 'Ý kiến các sở, ngành' });
+    for (const department of departments) await opinions.getByText(`Thống nhất với đề xuất của nhà đầu tư (${department.toUpperCase()}).`).waitFor();
     await screening.getByLabel('Tổng vốn đầu tư').fill('800000000000');
     await screening.getByLabel('Vốn chủ sở hữu').fill('200000000000');
     await screening.getByLabel('Diện tích đất dự án').fill('49');

@@ -4952,6 +4952,17 @@ export interface components {
                     reason: string;
                 }[];
             } | null;
+            /** @description Ý kiến các sở, ngành đã cho (hoặc coi như đồng ý), với nội dung. */
+            opinions: {
+                departmentCode: string;
+                verdict: string;
+                /** @description Nội dung ý kiến, điều kiện kèm theo; rỗng khi coi như đồng ý. */
+                text: string;
+                deemed: boolean;
+                /** @description Người cho ý kiến; null khi hết hạn không có ý kiến (coi như đồng ý). */
+                by: string | null;
+                at: string;
+            }[];
             scores: {
                 member: string;
                 total: number;

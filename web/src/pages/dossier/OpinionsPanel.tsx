@@ -1,6 +1,6 @@
 /**
- * One line per consulted department: waiting (with its due date), its verdict, or "coi như đồng ý"
- * when its deadline passed without an answer (deemed consent, recorded by the system).
+ * One line per consulted department: waiting (with its due date), its verdict and what it wrote, or
+ * "coi như đồng ý" when its deadline passed without an answer (deemed consent, recorded by the system).
  */
 import { Badge, Table, Text, Title } from '@mantine/core';
 import { formatDate } from '../../format/dates';
@@ -21,6 +21,8 @@ export function OpinionsPanel({ dossier }: { dossier: Dossier }) {
     const value = entry.newValue as OpinionEvent | null | undefined;
     if (value?.taskId && value.verdict) verdicts.set(value.taskId, { verdict: value.verdict, actor: entry.actor, at: entry.at });
   }
+  // What each department wrote (its conditions, its objection), once given.
+  const texts = new Map(dossier.opinions.map((opinion) => [opinion.departmentCode, opinion.text]));
   return (
     <section aria-labelledby="y-kien">
       <Title order={2} size="h4" id="y-kien" mb="xs">
@@ -36,6 +38,7 @@ export function OpinionsPanel({ dossier }: { dossier: Dossier }) {
               <Table.Th>Hạn</Table.Th>
               <Table.Th>Ý kiến</Table.Th>
               <Table.Th>Người cho ý kiến</Table.Th>
+              <Table.Th>Nội dung</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -60,6 +63,11 @@ export function OpinionsPanel({ dossier }: { dossier: Dossier }) {
                     )}
                   </Table.Td>
                   <Table.Td>{deemed ? 'Hệ thống (hết hạn)' : (given?.actor ?? '')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {texts.get(task.departmentCode ?? '') ?? ''}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
