@@ -56,6 +56,9 @@ const ConfigSchema = z
     if (config.NODE_ENV === 'production' && config.TEMPORAL_CODEC_LOOPBACK_UI) {
       ctx.addIssue({ code: 'custom', path: ['TEMPORAL_CODEC_LOOPBACK_UI'], message: 'TEMPORAL_CODEC_LOOPBACK_UI chỉ dùng khi phát triển: production giải mã cho quản trị viên đã đăng nhập' });
     }
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'production cần PUBLIC_BASE_URL: địa chỉ công khai của hệ thống, dùng cho đường dẫn trong thư và mã QR tra cứu trên phiếu' });
+    }
     if (config.NODE_ENV === 'production' && !config.PAYLOAD_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production cần PAYLOAD_KEYS (khoá mã hoá dữ liệu Temporal), dạng <mã khoá>:<32 byte base64>' });
     }

@@ -58,6 +58,7 @@ export const DossierViewSchema = z
       .openapi({ description: 'Mã số thuế và email là thông tin liên hệ: null với cán bộ góp ý (REVIEWER) của sở không được hỏi ý kiến về hồ sơ này.' }),
     version: z.number().int(),
     deadlines: z.record(z.string(), DeadlineSchema),
+    publicLookupUrl: z.string().openapi({ description: 'Địa chỉ tra cứu công khai của hồ sơ (PUBLIC_BASE_URL/tra-cuu/<mã>), in thành mã QR trên phiếu.' }),
     round: z.object({ code: z.string(), stage: z.string() }).openapi({ description: 'Đợt lựa chọn của hồ sơ: báo cáo thẩm định và quyết định ở GET /api/rounds/{code}.' }),
     tasks: z.array(TaskViewSchema).openapi({ description: 'Mọi nhiệm vụ của hồ sơ với phiên bản (taskVersion khi cho ý kiến).' }),
     clock: z

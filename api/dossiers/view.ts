@@ -65,7 +65,7 @@ export const dossierViewSql = (code: string) => Prisma.sql`
  * shown always belongs with the tasks and the timeline shown, so the version a client sends back
  * is never newer than the one a later read reports.
  */
-export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): Promise<DossierView> {
+export async function getDossier(deps: Pick<ApiDeps, 'prisma' | 'config'>, code: string): Promise<DossierView> {
   const [found] = await deps.prisma.$queryRaw<{ view: DossierJson }[]>(dossierViewSql(code));
   if (!found) throw notFound(`Không có hồ sơ mã ${code}. Kiểm tra lại mã (dạng CCN-XXXXX-XXXXX).`);
   const { events: eventRows, ...json } = found.view;
@@ -91,6 +91,7 @@ export async function getDossier(deps: Pick<ApiDeps, 'prisma'>, code: string): P
     deadlines: Object.fromEntries(
       Object.entries(deadlines).map(([name, d]) => [name, { ...d, closed: DEADLINE_OPEN[name] ? !DEADLINE_OPEN[name](dossier.stage, dossier.round.status) : false }]),
     ),
+    publicLookupUrl: `${deps.config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/tra-cuu/${dossier.code}`,
     round: { code: dossier.round.code ?? dossier.roundId, stage: dossier.round.status },
     tasks: dossier.tasks.map((task) => ({
       taskId: task.id,

@@ -141,6 +141,7 @@ describe('accounts, login and tokens', () => {
       ...stack.childEnv,
       NODE_ENV: 'production',
       JWT_SECRET: 'a-production-secret-of-some-length',
+      PUBLIC_BASE_URL: 'https://ccn.example.gov.vn',
       PORT: String(await findFreePort()),
     };
     const mainFile = path.join(projectRoot(), 'api', 'main.ts');

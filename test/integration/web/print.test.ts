@@ -11,6 +11,7 @@ import { pdfPages } from '../../support/pdf-text';
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const plusDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** A month ago in Vietnam: the letter's reception date, so its opinions can already be late today. */
+const PUBLIC_BASE_URL = 'https://dichvucong.longan.gov.vn';
 const monthAgo = () => plusDays(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10), -30);
 
 describe('print views', () => {
@@ -32,6 +33,10 @@ describe('print views', () => {
     expectedDate = (await request(web.stack.app).get(`/api/public/dossiers/${code}`).expect(200)).body.expectedDate as string | null;
   });
   afterAll(() => web.close());
+  beforeAll(() => {
+    // As a province configures it: the API reads its configuration object at each request.
+    web.stack.deps.config.PUBLIC_BASE_URL = PUBLIC_BASE_URL;
+  });
 
   it('prints the receipt on A5 with the code, the dates and the QR code of the public lookup', async () => {
     const { page: dossierPage, context, foreign } = await signedInPage(web, 'intake');
@@ -43,7 +48,8 @@ describe('print views', () => {
     await page.getByRole('heading', { name: 'Phiếu tiếp nhận hồ sơ và hẹn trả kết quả' }).waitFor();
     const qr = page.getByRole('img', { name: `Mã QR tra cứu hồ sơ ${code}` });
     await qr.waitFor();
-    expect(await qr.getAttribute('data-qr-value')).toBe(web.url(`/tra-cuu/${code}`));
+    // The public's address (PUBLIC_BASE_URL), not the intranet origin the desk works on.
+    expect(await qr.getAttribute('data-qr-value')).toBe(`${PUBLIC_BASE_URL}/tra-cuu/${code}`);
     expect(await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await expectAccessible(page, 'receipt');
     await screenshot(page, 'print-receipt');

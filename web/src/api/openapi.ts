@@ -4893,6 +4893,8 @@ export interface components {
             deadlines: {
                 [key: string]: components["schemas"]["Deadline"];
             };
+            /** @description Địa chỉ tra cứu công khai của hồ sơ (PUBLIC_BASE_URL/tra-cuu/<mã>), in thành mã QR trên phiếu. */
+            publicLookupUrl: string;
             /** @description Đợt lựa chọn của hồ sơ: báo cáo thẩm định và quyết định ở GET /api/rounds/{code}. */
             round: {
                 code: string;

@@ -34,7 +34,7 @@ export function ApologyPage() {
   }
   const unit = apology.revised.unit === 'working-days' ? 'ngày làm việc' : 'ngày';
   return (
-    <PrintSheet size="A4" title="Phiếu xin lỗi và hẹn lại ngày trả kết quả" code={d.code}>
+    <PrintSheet size="A4" title="Phiếu xin lỗi và hẹn lại ngày trả kết quả" code={d.code} lookup={d.publicLookupUrl}>
       <p>
         Kính gửi: <strong>{d.applicant.name}</strong>
       </p>

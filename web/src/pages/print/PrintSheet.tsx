@@ -9,15 +9,11 @@ import { Link } from 'react-router';
 import { QrCode } from '../../components/QrCode';
 import './print.css';
 
-export function publicLookupUrl(code: string): string {
-  return `${window.location.origin}/tra-cuu/${encodeURIComponent(code)}`;
-}
-
-export function PrintSheet({ size, title, code, children }: { size: 'A4' | 'A5'; title: string; code: string; children: ReactNode }) {
+/** `lookup`: the dossier's public address as the server knows it (PUBLIC_BASE_URL), not this page's intranet origin. */
+export function PrintSheet({ size, title, code, lookup, children }: { size: 'A4' | 'A5'; title: string; code: string; lookup: string; children: ReactNode }) {
   useEffect(() => {
     document.title = `${title} ${code}`;
   }, [title, code]);
-  const lookup = publicLookupUrl(code);
   return (
     <>
       <style>{`@page { size: ${size} portrait; margin: 12mm; }`}</style>

@@ -20,7 +20,7 @@ export function ReceiptPage() {
   const d = dossier.data;
   const appointment = lookup.data.expectedDate;
   return (
-    <PrintSheet size="A5" title="Phiếu tiếp nhận hồ sơ và hẹn trả kết quả" code={d.code}>
+    <PrintSheet size="A5" title="Phiếu tiếp nhận hồ sơ và hẹn trả kết quả" code={d.code} lookup={d.publicLookupUrl}>
       <p>
         Bộ phận Tiếp nhận và Trả kết quả tiếp nhận hồ sơ của: <strong>{d.applicant.name}</strong>
       </p>
