@@ -93,6 +93,7 @@ function inbox(count: number): Inbox {
       dossierCode: `CCN-BENCH-${String(i).padStart(5, '0')}`,
       roundCode: null,
       projectTitle: `Đầu tư xây dựng hạ tầng cụm công nghiệp số ${i + 1}`,
+      clusterCode: `BENCH-${i % 5}`,
       clusterName: `Cụm công nghiệp ${['Lộc Giang', 'Đức Hòa', 'Tân Kim', 'Long Hậu', 'Phước Lợi'][i % 5]}`,
       stage: STAGES[i % STAGES.length] as InboxItem['stage'],
       status: 'ACTIVE',

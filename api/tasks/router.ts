@@ -27,6 +27,7 @@ export const registerTaskDocs: DocsRegistration = (registry) => {
     description:
       'Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department), most urgent first. Working days come from the calendar in force; nearDue = ≤ 2 working days left. ' +
       'Paged by keyset: `limit` tasks of the `tab` (all, mine, overdue, nearDue), then `nextCursor` as `cursor` for the next page (null on the last). ' +
+      '`stage` and `cluster` narrow the inbox on the server: the page, the cursor and the counts all follow them (send the same filters with the cursor). ' +
       `\`counts\` gives every tab's size on every page; they count at most ${INBOX_COUNT_LIMIT} open tasks (\`countsComplete\` false beyond).`,
     security: [{ bearerAuth: [] }],
     request: { query: InboxQuerySchema },

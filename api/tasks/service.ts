@@ -1,4 +1,4 @@
-import { Prisma, type DossierStage, type DossierStatus, type Role, type RoundStatus, type TaskKind } from '../../generated/prisma/client';
+import { DossierStage, Prisma, RoundStatus, type DossierStatus, type Role, type TaskKind } from '../../generated/prisma/client';
 import { dbDate, isoDateOf } from '../../db/dates';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { IsoDate } from '../../domain';
@@ -45,6 +45,33 @@ function tabFilter(tab: InboxTab, user: AuthUser, today: IsoDate, nearBefore: Is
   }
 }
 
+const DOSSIER_STAGES: ReadonlySet<string> = new Set(Object.values(DossierStage));
+const ROUND_STATUSES: ReadonlySet<string> = new Set(Object.values(RoundStatus));
+
+/**
+ * The stage and cluster filters: a dossier's task by its dossier's stage and cluster, a round's task
+ * by its round's status and cluster (the same step and place the inbox item shows). Each is a probe
+ * by primary key per task of the user's pools, so a filter reads at most the user's open tasks.
+ */
+function stepFilter(query: Pick<InboxQuery, 'stage' | 'cluster'>): Prisma.Sql {
+  const { stage, cluster } = query;
+  if (!stage && !cluster) return Prisma.sql`TRUE`;
+  const clusterId = cluster ? Prisma.sql`(SELECT c.id FROM clusters c WHERE c.code = ${cluster})` : null;
+  const dossier: Prisma.Sql[] = [Prisma.sql`d.id = t.dossier_id`];
+  const round: Prisma.Sql[] = [Prisma.sql`r.id = t.round_id`];
+  if (stage) {
+    dossier.push(DOSSIER_STAGES.has(stage) ? Prisma.sql`d.stage = ${stage}::dossier_stage` : Prisma.sql`FALSE`);
+    round.push(ROUND_STATUSES.has(stage) ? Prisma.sql`r.status = ${stage}::round_status` : Prisma.sql`FALSE`);
+  }
+  if (clusterId) {
+    dossier.push(Prisma.sql`d.cluster_id = ${clusterId}`);
+    round.push(Prisma.sql`r.cluster_id = ${clusterId}`);
+  }
+  return Prisma.sql`(
+    (t.dossier_id IS NOT NULL AND EXISTS (SELECT 1 FROM dossiers d WHERE ${Prisma.join(dossier, ' AND ')}))
+    OR (t.dossier_id IS NULL AND EXISTS (SELECT 1 FROM selection_rounds r WHERE ${Prisma.join(round, ' AND ')})))`;
+}
+
 /** Strictly after the cursor in the inbox order: due date (no due date last), created at, id. */
 function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
   if (!cursor) return Prisma.sql`TRUE`;
@@ -54,17 +81,21 @@ function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
   return Prisma.sql`(t.due_on > ${due} OR t.due_on IS NULL OR (t.due_on = ${due} AND ${rest}))`;
 }
 
-/** The inbox's two statements: one page of the tab (limit + 1 rows, to know whether more follow) and the tabs' counts. */
+/**
+ * The inbox's two statements: one page of the tab (limit + 1 rows, to know whether more follow) and
+ * the tabs' counts, both within the stage and cluster filters.
+ */
 export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): { page: Prisma.Sql; counts: Prisma.Sql } {
-  const filter = Prisma.sql`${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}`;
+  const step = stepFilter(query);
+  const filter = Prisma.sql`${step} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}`;
   // The first limit + 1 tasks of each branch, merged: never more rows than branches × (limit + 1).
   const firsts = inboxBranches(user).map((branch) => Prisma.sql`(SELECT t.* FROM tasks t WHERE ${branch} AND ${filter} ${INBOX_ORDER} LIMIT ${query.limit + 1})`);
   return {
     page: Prisma.sql`
       SELECT t.id, t.kind, t.role, t.assignee_id AS "assigneeId", t.due_on AS "dueOn", t.created_at AS "createdAt", t.version,
              dep.code AS "departmentCode",
-             d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.name AS "dossierClusterName",
-             d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.name AS "roundClusterName"
+             d.code AS "dossierCode", dr.code AS "dossierRoundCode", d.project_title AS "projectTitle", dc.code AS "dossierClusterCode", dc.name AS "dossierClusterName",
+             d.stage, d.status, r.code AS "roundCode", r.status AS "roundStatus", rc.code AS "roundClusterCode", rc.name AS "roundClusterName"
       FROM (${Prisma.join(firsts, ' UNION ALL ')}) AS t
       LEFT JOIN departments dep ON dep.id = t.department_id
       LEFT JOIN dossiers d ON d.id = t.dossier_id
@@ -79,7 +110,7 @@ export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate
              count(*) FILTER (WHERE assignee_id = ${user.id}::uuid)::int AS "mine",
              count(*) FILTER (WHERE due_on < ${dbDate(today)}::date)::int AS "overdue",
              count(*) FILTER (WHERE due_on >= ${dbDate(today)}::date AND due_on < ${dbDate(nearBefore)}::date)::int AS "nearDue"
-      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${inboxPool(user)} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
+      FROM (SELECT t.assignee_id, t.due_on FROM tasks t WHERE ${inboxPool(user)} AND ${step} LIMIT ${INBOX_COUNT_LIMIT + 1}) AS t`,
   };
 }
 
@@ -95,11 +126,13 @@ interface InboxRow {
   dossierCode: string | null;
   dossierRoundCode: string | null;
   projectTitle: string | null;
+  dossierClusterCode: string | null;
   dossierClusterName: string | null;
   stage: DossierStage | null;
   status: DossierStatus | null;
   roundCode: string | null;
   roundStatus: RoundStatus | null;
+  roundClusterCode: string | null;
   roundClusterName: string | null;
 }
 
@@ -112,7 +145,7 @@ export interface InboxPage {
 
 /**
  * One page of the user's open tasks, most urgent first (earliest due date; tasks without one last),
- * and the size of each tab. Three statements whatever the inbox's size: the calendar's overrides,
+ * and the size of each tab, within the stage and cluster filters. Three statements whatever the inbox's size: the calendar's overrides,
  * the page (one query, joined), and the counts (over at most INBOX_COUNT_LIMIT of the user's open
  * tasks). Working days left come from the calendar indexed once, a lookup per task.
  */
@@ -137,6 +170,7 @@ export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, t
             dossierCode: row.dossierCode,
             roundCode: row.dossierRoundCode,
             projectTitle: row.projectTitle as string,
+            clusterCode: row.dossierClusterCode as string,
             clusterName: row.dossierClusterName as string,
             stage: row.stage as DossierStage,
             status: row.status as DossierStatus,
@@ -145,6 +179,7 @@ export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, t
             dossierCode: null,
             roundCode: row.roundCode,
             projectTitle: `Đợt lựa chọn ${row.roundCode ?? ''}`,
+            clusterCode: row.roundClusterCode ?? '',
             clusterName: row.roundClusterName ?? '',
             stage: row.roundStatus ?? 'CALL_PENDING',
             status: 'ROUND' as const,

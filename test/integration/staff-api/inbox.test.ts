@@ -113,4 +113,84 @@ describe('GET /api/tasks (inbox)', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.errors[0].field).toMatch(/^query/);
   });
+
+  describe('stage and cluster filters, on the server', () => {
+    type Item = { taskId: string; clusterCode: string; clusterName: string; stage: string; dossierCode: string | null; roundCode: string | null };
+    type Body = { items: Item[]; counts: Record<'all' | 'mine' | 'overdue' | 'nearDue', number>; nextCursor: string | null };
+    const get = async (query: string) =>
+      (await request(stack.app).get(`/api/tasks${query}`).set(bearer(await tokenFor(stack, 'appraiser'))).expect(200)).body as Body;
+    const ids = (body: Body) => body.items.map((item) => item.taskId);
+    const task: Record<string, string> = {};
+
+    beforeAll(async () => {
+      // Two clusters no other test here uses; two stages; and a round's task (its stage is the round's status).
+      const a = await insertDossier(stack.prisma, { clusterCode: 'DH-LOC-GIANG-2', stage: 'SCREENING' });
+      const b = await insertDossier(stack.prisma, { clusterCode: 'CD-TAN-CHANH-1', stage: 'SCREENING' });
+      const c = await insertDossier(stack.prisma, { clusterCode: 'DH-LOC-GIANG-2', stage: 'APPRAISAL_REPORT' });
+      const late = workingDaysBefore(cal, today, 3);
+      const screening = { role: 'APPRAISER', kind: 'ELIGIBILITY_SCREENING' } as const;
+      task.a2 = (await insertTask(stack.prisma, { dossierId: a.id, ...screening, dueOn: late })).id;
+      task.c1 = (await insertTask(stack.prisma, { dossierId: c.id, role: 'APPRAISER', kind: 'APPRAISAL_REPORT', dueOn: late })).id;
+      task.a1 = (await insertTask(stack.prisma, { dossierId: a.id, ...screening, dueOn: addWorkingDays(cal, today, 1).due })).id;
+      task.b1 = (await insertTask(stack.prisma, { dossierId: b.id, ...screening, dueOn: addWorkingDays(cal, today, 2).due })).id;
+      task.a3 = (await insertTask(stack.prisma, { dossierId: a.id, ...screening, dueOn: addWorkingDays(cal, today, 10).due })).id;
+      task.a4 = (await insertTask(stack.prisma, { dossierId: a.id, ...screening, dueOn: null, assignee: 'appraiser' })).id;
+      const round = await stack.prisma.selectionRound.update({ where: { id: a.roundId as string }, data: { status: 'REPORT' } });
+      const roundTask = await stack.prisma.task.create({
+        data: { roundId: round.id, kind: 'APPRAISAL_REPORT', role: 'APPRAISER', dueOn: new Date(`${addWorkingDays(cal, today, 4).due}T00:00:00Z`) },
+      });
+      task.r = roundTask.id;
+    });
+
+    it('narrows the page and the counts of every tab to a cluster, a round’s task included', async () => {
+      const body = await get('?cluster=DH-LOC-GIANG-2');
+      expect(ids(body)).toEqual([task.a2, task.c1, task.a1, task.r, task.a3, task.a4]);
+      expect(body.counts).toEqual({ all: 6, mine: 1, overdue: 2, nearDue: 1 });
+      expect(new Set(body.items.map((item) => item.clusterCode))).toEqual(new Set(['DH-LOC-GIANG-2']));
+      expect(body.items.find((item) => item.taskId === task.r)).toMatchObject({ dossierCode: null, stage: 'REPORT', clusterName: 'CCN Lộc Giang 2' });
+      expect(ids(await get('?cluster=CD-TAN-CHANH-1'))).toEqual([task.b1]);
+    });
+
+    it('narrows to a stage (a dossier’s stage, or a round’s status), with a cluster, under a tab', async () => {
+      expect(ids(await get('?stage=SCREENING&cluster=DH-LOC-GIANG-2'))).toEqual([task.a2, task.a1, task.a3, task.a4]);
+      expect(ids(await get('?stage=SCREENING'))).toEqual([task.a2, task.a1, task.b1, task.a3, task.a4]);
+      expect(ids(await get('?stage=REPORT'))).toEqual([task.r]);
+      const overdue = await get('?tab=overdue&cluster=DH-LOC-GIANG-2');
+      expect(ids(overdue)).toEqual([task.a2, task.c1]);
+      expect(overdue.counts).toEqual({ all: 6, mine: 1, overdue: 2, nearDue: 1 });
+      const screeningOverdue = await get('?tab=overdue&stage=SCREENING&cluster=DH-LOC-GIANG-2');
+      expect(ids(screeningOverdue)).toEqual([task.a2]);
+      expect(screeningOverdue.counts).toEqual({ all: 4, mine: 1, overdue: 1, nearDue: 1 });
+    });
+
+    it('pages a filtered inbox by cursor, the filters sent again with it', async () => {
+      const seen: string[] = [];
+      let body = await get('?cluster=DH-LOC-GIANG-2&limit=4');
+      seen.push(...ids(body));
+      expect(body.items).toHaveLength(4);
+      body = await get(`?cluster=DH-LOC-GIANG-2&limit=4&cursor=${body.nextCursor}`);
+      seen.push(...ids(body));
+      expect(body.nextCursor).toBeNull();
+      expect(seen).toEqual([task.a2, task.c1, task.a1, task.r, task.a3, task.a4]);
+    });
+
+    it('answers a cluster that does not exist with an empty inbox and zero counts', async () => {
+      const body = await get('?cluster=KHONG-CO-CUM');
+      expect(body).toMatchObject({ items: [], nextCursor: null, counts: { all: 0, mine: 0, overdue: 0, nearDue: 0 } });
+    });
+
+    it.each([
+      ['?stage=LATE', 'query.stage'],
+      ['?stage=screening', 'query.stage'],
+      ['?cluster=', 'query.cluster'],
+      [`?cluster=${'X'.repeat(65)}`, 'query.cluster'],
+      ['?cluster=DH%0ALOC', 'query.cluster'],
+      ['?stage=SCREENING&stage=SCORING', 'query.stage'],
+    ])('%s is a 400 problem document naming %s', async (query, field) => {
+      const response = await request(stack.app).get(`/api/tasks${query}`).set(bearer(await tokenFor(stack, 'appraiser'))).expect(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(response.body.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
+    });
+  });
 });

@@ -4001,13 +4001,17 @@ export interface paths {
         };
         /**
          * Hộp công việc (inbox): việc đang mở của người dùng, gấp nhất trước
-         * @description Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department), most urgent first. Working days come from the calendar in force; nearDue = ≤ 2 working days left. Paged by keyset: `limit` tasks of the `tab` (all, mine, overdue, nearDue), then `nextCursor` as `cursor` for the next page (null on the last). `counts` gives every tab's size on every page; they count at most 10000 open tasks (`countsComplete` false beyond).
+         * @description Any staff role. Open tasks assigned to the caller, or to one of their roles (reviewers: their department), most urgent first. Working days come from the calendar in force; nearDue = ≤ 2 working days left. Paged by keyset: `limit` tasks of the `tab` (all, mine, overdue, nearDue), then `nextCursor` as `cursor` for the next page (null on the last). `stage` and `cluster` narrow the inbox on the server: the page, the cursor and the counts all follow them (send the same filters with the cursor). `counts` gives every tab's size on every page; they count at most 10000 open tasks (`countsComplete` false beyond).
          */
         get: {
             parameters: {
                 query?: {
                     /** @description all: mọi việc đang mở; mine: giao đích danh cho tôi; overdue: đã quá hạn; nearDue: còn ≤ 2 ngày làm việc */
                     tab?: "all" | "mine" | "overdue" | "nearDue";
+                    /** @description Chỉ việc ở bước này: bước của hồ sơ, hoặc trạng thái của đợt cho nhiệm vụ của đợt (COMPILATION và DECISION là bước của cả hai). counts và nextCursor theo bộ lọc. */
+                    stage?: ("APPLICATION" | "PUBLIC_CALL" | "COMPILATION" | "COMPLETENESS_CHECK" | "SUPPLEMENT_REQUESTED" | "DEPARTMENT_OPINIONS" | "SCREENING" | "SCORING" | "APPRAISAL_REPORT" | "DECISION" | "MONITORING" | "CLOSED") | ("CALL_PENDING" | "WINDOW_OPEN" | "COMPILATION" | "APPRAISAL" | "REPORT" | "DECISION" | "DECIDED" | "NO_INVESTOR" | "CANCELLED");
+                    /** @description Chỉ việc của cụm công nghiệp này (mã cụm, như GET /api/dossiers?cluster=); mã không có: danh sách rỗng */
+                    cluster?: string;
                     /** @description Số việc mỗi trang (mặc định 50, tối đa 200) */
                     limit?: number;
                     /** @description nextCursor của trang trước (bỏ trống: trang đầu) */
@@ -5747,7 +5751,7 @@ export interface components {
             tab: "all" | "mine" | "overdue" | "nearDue";
             /** @description Gửi lại làm cursor để xem trang sau; null: hết */
             nextCursor: string | null;
-            /** @description Số việc của từng tab (đếm tối đa 10000 việc đang mở) */
+            /** @description Số việc của từng tab trong bộ lọc stage/cluster (đếm tối đa 10000 việc đang mở) */
             counts: {
                 all: number;
                 mine: number;
@@ -5766,6 +5770,8 @@ export interface components {
             /** @description Đợt lựa chọn: nhiệm vụ của đợt (thông báo, chuyển hồ sơ, báo cáo, quyết định) dùng POST /api/rounds/{roundCode}/… */
             roundCode: string | null;
             projectTitle: string;
+            /** @description Mã cụm công nghiệp (giá trị của tham số cluster) */
+            clusterCode: string;
             clusterName: string;
             /** @description Bước của hồ sơ, hoặc của đợt cho nhiệm vụ của đợt */
             stage: ("APPLICATION" | "PUBLIC_CALL" | "COMPILATION" | "COMPLETENESS_CHECK" | "SUPPLEMENT_REQUESTED" | "DEPARTMENT_OPINIONS" | "SCREENING" | "SCORING" | "APPRAISAL_REPORT" | "DECISION" | "MONITORING" | "CLOSED") | ("CALL_PENDING" | "WINDOW_OPEN" | "COMPILATION" | "APPRAISAL" | "REPORT" | "DECISION" | "DECIDED" | "NO_INVESTOR" | "CANCELLED");
