@@ -63,6 +63,17 @@ export interface EscalationRecord {
   remediationDue: IsoDate | null;
 }
 
+/** A due date counted again after a calendar change: the open task and the row the item stands for follow it. */
+export interface RescheduledItem {
+  item: string;
+  previousDue: IsoDate;
+  deadline: Deadline;
+  /** The row the item stands for besides its task, if any. */
+  milestone?: MilestoneKind;
+  reportPeriodEnd?: IsoDate;
+  violation?: string;
+}
+
 /**
  * One state change of a monitored cluster: whatever it records (milestone, report, inspection and
  * its violations, an escalation step, the withdrawal), the cluster's tasks that close and open, and
@@ -86,6 +97,8 @@ export interface MonitoringChange {
   escalation?: { violation: string } & EscalationRecord;
   remedied?: { violation: string; on: IsoDate; note: string };
   withdrawal?: { reason: string; on: IsoDate; by: string; plan: { summary: string; by: string; on: IsoDate; tracked: string[] } | null };
+  /** Due dates recounted after the administrator changed these days of the working-day calendar. */
+  rescheduled?: { changedDays: IsoDate[]; items: RescheduledItem[] };
   /** The item whose due date passed (managers told): its open task is marked overdue, which the cluster list's `late` filter reads. */
   overdueItem?: string;
   detail?: Record<string, unknown>;
@@ -156,6 +169,18 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
       await audit('violation.remedied', 'ClusterViolation', violation.id, { ...change.remedied });
     }
 
+    for (const r of change.rescheduled?.items ?? []) {
+      const due = dbDate(r.deadline.due);
+      await tx.task.updateMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: r.item } }, data: { dueOn: due } });
+      if (r.milestone) {
+        const key = { monitoredClusterId_kind: { monitoredClusterId: cluster.id, kind: r.milestone } };
+        const row = await tx.clusterMilestone.findUniqueOrThrow({ where: key });
+        await tx.clusterMilestone.update({ where: key, data: { dueOn: due, deadline: json({ ...r.deadline, committed: (row.deadline as { committed?: boolean } | null)?.committed ?? false }) } });
+      }
+      if (r.reportPeriodEnd) await tx.clusterReport.update({ where: { monitoredClusterId_periodEnd: { monitoredClusterId: cluster.id, periodEnd: dbDate(r.reportPeriodEnd) } }, data: { dueOn: due } });
+      if (r.violation) await tx.clusterViolation.update({ where: { monitoredClusterId_number: { monitoredClusterId: cluster.id, number: r.violation } }, data: { remediationDueOn: due } });
+      await audit('deadline.changed', 'MonitoredCluster', cluster.id, { name: r.item, ...r.deadline, cause: 'calendar-change', changedDays: change.rescheduled?.changedDays }, { name: r.item, due: r.previousDue });
+    }
     for (const close of change.closeTasks ?? []) {
       const tasks = await tx.task.findMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: close.item } }, select: { id: true } });
       for (const task of tasks) {

@@ -9,6 +9,7 @@ import {
   type CalendarDayState,
 } from '../../db/working-day-calendar';
 import { calendarChangedSignal } from '../../workflows/dossier/api';
+import { clusterMonitoringWorkflowId } from '../../workflows/monitoring/api';
 import { roundWorkflowId } from '../../workflows/round/api';
 import type { ApiDeps } from '../deps';
 import { domainProblem, withDomainProblems } from '../http/domain-problem';
@@ -59,8 +60,8 @@ export async function resetDay(deps: ApiDeps, date: IsoDate, actor: CalendarActo
 }
 
 /**
- * After a committed calendar change, tells every open dossier's workflow (status ACTIVE or ON_HOLD)
- * so it recomputes its deadlines. Best effort per workflow: a workflow that no longer exists is
+ * After a committed calendar change, tells every open dossier's workflow (status ACTIVE or ON_HOLD),
+ * every open round's and every monitored cluster's so it recomputes its deadlines. Best effort per workflow: a workflow that no longer exists is
  * ignored, any other failure is logged and the others still get their signal. Waits at most
  * SIGNAL_WAIT_MS; signals still in flight then finish in the background.
  */
@@ -73,9 +74,12 @@ export async function notifyOpenDossiers(deps: Pick<ApiDeps, 'prisma' | 'tempora
     });
     // Open rounds count their own deadlines (the call, the window, the submission, the report, the decision).
     const rounds = await deps.prisma.selectionRound.findMany({ where: { status: { notIn: ['DECIDED', 'NO_INVESTOR', 'CANCELLED'] }, code: { not: null } }, select: { code: true } });
+    // Monitored clusters count theirs for years (milestones, reports, remediations): none ever ends.
+    const clusters = await deps.prisma.monitoredCluster.findMany({ select: { cluster: { select: { code: true } } } });
     workflowIds = [
       ...open.map((d) => d.workflowId).filter((id): id is string => id !== null),
       ...rounds.map((r) => roundWorkflowId(deps.config.WORKFLOW_ID_PREFIX, r.code as string)),
+      ...clusters.map((c) => clusterMonitoringWorkflowId(deps.config.WORKFLOW_ID_PREFIX, c.cluster.code)),
     ];
   } catch (err) {
     deps.logger.error({ err, date }, 'calendar changed: could not list open dossiers to signal');

@@ -46,3 +46,19 @@ export function nextWakeDay(items: readonly AgendaItem[], today: IsoDate): IsoDa
   }
   return next;
 }
+
+/** The items a calendar change counts again: those not yet overdue (a lateness the managers were told of stands). */
+export function recountable<T extends AgendaItem>(items: readonly T[], today: IsoDate): T[] {
+  return items.filter((item) => !item.overdueNotified && compareDates(today, overdueOn(item)) < 0);
+}
+
+export type DueMove = 'earlier' | 'later' | null;
+
+/**
+ * An item with its due date counted again: the new due date and reminder day, and which way the due
+ * date moved. A reminder already sent stays sent (it is not sent again for the new date).
+ */
+export function recountItem<T extends AgendaItem>(item: T, counted: { due: IsoDate; remindOn: IsoDate | null }): { item: T; moved: DueMove } {
+  const order = compareDates(counted.due, item.due);
+  return { item: { ...item, due: counted.due, remindOn: counted.remindOn }, moved: order < 0 ? 'earlier' : order > 0 ? 'later' : null };
+}

@@ -11,6 +11,7 @@ import type {
   MonitoringStage,
   RevocationMeasure,
   TenantFact,
+  TimeLimit,
 } from '../../domain';
 import type { MonitoringTaskKind } from '../../activities/monitoring/records';
 import type { TimeScale } from '../common/time';
@@ -46,6 +47,11 @@ export interface AgendaEntry extends AgendaItem {
   kind: MonitoringTaskKind;
   role: 'APPRAISER' | 'MANAGER';
   title: string;
+  /**
+   * What the due date was counted from, so a calendar change can count it again. Absent on entries
+   * opened before it was kept: those keep the date they were given.
+   */
+  basis?: { from: IsoDate; limit: TimeLimit };
 }
 
 export interface MilestoneView {
@@ -159,6 +165,9 @@ export const decideEscalationUpdate = defineUpdate<ClusterSnapshot, [EscalationI
 export const withdrawFromPlanUpdate = defineUpdate<ClusterSnapshot, [WithdrawalInput]>('withdrawFromPlan');
 export const recordConversionPlanUpdate = defineUpdate<ClusterSnapshot, [ConversionPlanInput]>('recordConversionPlan');
 export const clusterSnapshotQuery = defineQuery<ClusterSnapshot>('clusterSnapshot');
+
+/** The `patched()` marker of clusters that recount their open due dates on a calendar change (fixture monitoring-calendar-recount). */
+export const MONITORING_CALENDAR_RECOUNT = 'monitoring-calendar-recount';
 
 /** A run continues as new past this many history events, far under Temporal's own limits. */
 export const MONITORING_HISTORY_LIMIT = 2_000;

@@ -35,6 +35,8 @@ export class MonitoringContext {
   readonly wait: Wait;
   state: CarriedState;
   pending: PendingAction | undefined;
+  /** The days an administrator changed in the working-day calendar since the due dates were last counted (not carried: handled before continuing as new). */
+  calendarChanges: IsoDate[] = [];
 
   constructor(readonly input: ClusterMonitoringInput) {
     this.time = workflowTime(input.decidedOn, input);
@@ -79,7 +81,8 @@ export class MonitoringContext {
 
   /** An agenda entry for a counted deadline. */
   entry(id: string, kind: AgendaEntry['kind'], role: AgendaEntry['role'], title: string, counted: { deadline: Deadline; remindOn: IsoDate | null }): AgendaEntry {
-    return { id, kind, role, title, due: counted.deadline.due, remindOn: counted.remindOn, reminded: false, overdueNotified: false };
+    const { from, amount, unit } = counted.deadline;
+    return { id, kind, role, title, due: counted.deadline.due, remindOn: counted.remindOn, reminded: false, overdueNotified: false, basis: { from, limit: { amount, unit } } };
   }
 
   /**

@@ -1,9 +1,11 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { checkInspection, compareDates, DomainError, formatDateVi, INSPECTION_AREAS, isIsoDate, nextEscalation, occupancyOf, type IsoDate } from '../../domain';
+import { calendarChangedSignal } from '../dossier/api';
 import * as actions from './actions';
 import {
   clusterSnapshotQuery,
+  MONITORING_CALENDAR_RECOUNT,
   decideEscalationUpdate,
   itemId,
   recordCommitmentsUpdate,
@@ -24,6 +26,10 @@ import { fail, type MonitoringContext, type PendingAction } from './context';
  */
 export function setMonitoringHandlers(ctx: MonitoringContext): void {
   setHandler(clusterSnapshotQuery, () => ({ ...ctx.snapshot, today: ctx.time.today() }));
+  // Clusters started before the recount keep ignoring the signal on replay (no marker in their history).
+  setHandler(calendarChangedSignal, ({ date }) => {
+    if (isIsoDate(date) && patched(MONITORING_CALENDAR_RECOUNT)) ctx.calendarChanges.push(date);
+  });
 
   const s = () => ctx.snapshot;
   const common = (input: { expectedVersion?: number }) => {

@@ -52,3 +52,10 @@ export function violationMails(input: ClusterMonitoringInput, investorName: stri
     `Đề nghị khắc phục trước hết ngày ${formatDateVi(due)}.`,
   ]);
 }
+
+/** A calendar change moved a due date earlier: those who must act have less time than they were told. */
+export function earlierDueMails(input: ClusterMonitoringInput, entry: AgendaEntry, previousDue: IsoDate, changedDays: IsoDate[], to: string[], investorName: string | null): MailRequest[] {
+  return mails(input, `earlier:${entry.id}:${entry.due}`, to, investorName ? investor(investorName) : STAFF, `Hạn sớm hơn: ${entry.title}`, [
+    `Lịch ngày làm việc đã được điều chỉnh (ngày ${changedDays.map(formatDateVi).join(', ')}), nên hạn "${entry.title}" được tính lại: ${formatDateVi(entry.due)} (trước đây ${formatDateVi(previousDue)}).`,
+  ]);
+}

@@ -4,7 +4,7 @@ import { SYSTEM, type MonitoringContext } from './context';
 import { overdueMails, reminderMails } from './mails';
 
 /** The investor's own obligations: its reminders and overdue notices also go to the investor. */
-const INVESTOR_OWES: AgendaEntry['kind'][] = ['MONITORING_MILESTONE', 'PERIODIC_REPORT', 'REMEDIATION'];
+export const INVESTOR_OWES: AgendaEntry['kind'][] = ['MONITORING_MILESTONE', 'PERIODIC_REPORT', 'REMEDIATION'];
 
 /** The next day the cluster has something to do by itself: a notice, or a reporting period that ends. */
 export function wakeDay(ctx: MonitoringContext): IsoDate | null {

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { periodEndOn } from '../../domain';
 import { itemId, MONITORING_HISTORY_LIMIT, type ClusterMonitoringInput, type MilestoneView } from './api';
+import { recountOnCalendarChange } from './calendar-changes';
 import { acts, fail, MonitoringContext } from './context';
 import { setMonitoringHandlers } from './handlers';
 import { monitoringStartedMails } from './mails';
@@ -15,6 +16,7 @@ import { openDueReports, sendNotices, wakeDay } from './notices';
  *   inspections    recorded by DOIT: once a year per subject unless ad hoc with a reason; a violation opens a remediation
  *   escalation     an unremedied violation waits for a manager's step: warning → penalty proposal → revocation/replacement proposal
  *   withdrawal     out of the provincial plan: milestones and reports end, a conversion/management plan is due
+ *   calendar       a changed working day recounts the due dates not yet passed (calendar-changes.ts)
  *
  * One durable timer at a time (the next day something is due); the history is kept bounded by
  * continuing as new, carrying the whole state, once every handler has finished.
@@ -28,14 +30,15 @@ export async function clusterMonitoringWorkflow(input: ClusterMonitoringInput): 
     await openDueReports(ctx);
     await sendNotices(ctx);
     if (historyFull(input)) {
-      await condition(() => ctx.pending !== undefined || allHandlersFinished());
-      if (ctx.pending === undefined) {
+      await condition(() => ctx.pending !== undefined || ctx.calendarChanges.length > 0 || allHandlersFinished());
+      if (ctx.pending === undefined && ctx.calendarChanges.length === 0) {
         const carried = { ...ctx.state, snapshot: { ...ctx.snapshot, run: ctx.snapshot.run + 1 } };
         await continueAsNew<typeof clusterMonitoringWorkflow>({ ...input, ...ctx.time.scale, carried });
       }
     }
     const wake = wakeDay(ctx);
-    await ctx.wait(() => ctx.pending !== undefined, wake ? () => wake : undefined);
+    await ctx.wait(() => ctx.pending !== undefined || ctx.calendarChanges.length > 0, wake ? () => wake : undefined);
+    if (ctx.calendarChanges.length > 0) await recountOnCalendarChange(ctx);
     const pending = ctx.pending;
     if (pending) {
       try {
