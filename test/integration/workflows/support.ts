@@ -111,6 +111,8 @@ export function calendar(overrides: { date: string; working: boolean; reason: st
 }
 
 export interface StartOptions {
+  /** A code the API accepts (CCN-XXXXX-XXXXX), for a dossier a browser opens; by default a test-only code. */
+  code?: string;
   filedOn?: string;
   ruleSetId?: string;
   msPerDay: number;
@@ -124,10 +126,10 @@ export interface StartOptions {
  * steps: its round's row is put in the read model directly, and (unless `awaitSubmission`) the
  * round's "sent to DOIT" signal is sent at once. Round scenarios go through the round workflow.
  */
-export async function startDossier(stack: WorkflowStack, options: StartOptions & { awaitSubmission?: boolean }): Promise<{ handle: DossierHandle; input: DossierWorkflowInput }> {
+export async function startDossier(stack: Pick<WorkflowStack, 'prisma' | 'temporal' | 'taskQueue'>, options: StartOptions & { awaitSubmission?: boolean }): Promise<{ handle: DossierHandle; input: DossierWorkflowInput }> {
   const suffix = randomBytes(4).toString('hex').toUpperCase();
   const input: DossierWorkflowInput = {
-    code: `CCN-T${suffix.slice(0, 4)}-${suffix.slice(4)}${randomBytes(1).toString('hex').toUpperCase()}`,
+    code: options.code ?? `CCN-T${suffix.slice(0, 4)}-${suffix.slice(4)}${randomBytes(1).toString('hex').toUpperCase()}`,
     clusterCode: options.clusterCode ?? 'DH-LOC-GIANG-1',
     filedOn: options.filedOn ?? '2026-10-05',
     ruleSetId: options.ruleSetId ?? 'decree-303-2026',
