@@ -1,47 +1,45 @@
 /**
  * Hộp việc: the signed-in person's open tasks, most urgent first (the server's order: due date,
  * then age), with the server's deadline badges, a tab per server-side view with its count, and
- * stage and cluster filters, all kept in the address.
+ * stage and cluster filters, all kept in the address and all applied by the server (GET /api/tasks
+ * pages, orders and counts within them).
  */
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Tabs, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Badge, Button, Group, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
-import { DeadlineBadge } from '../components/DeadlineBadge';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate } from '../format/dates';
-import { stageLabel, TASK_KIND_LABELS, type InboxItem } from '../labels';
-import { INBOX_TABS, matches, readView, TAB_LABELS, writeView, type InboxView } from './inbox/filters';
-
-/** Tasks per request: the API's maximum, so most people's whole inbox is one request. */
-const PAGE_SIZE = 200;
-
-function taskLink(item: InboxItem): string {
-  return item.dossierCode ? `/ho-so/${encodeURIComponent(item.dossierCode)}` : `/dot/${encodeURIComponent(item.roundCode ?? '')}`;
-}
+import { INBOX_TABS, readView, STAGE_OPTIONS, TAB_LABELS, writeView, type InboxView } from './inbox/filters';
+import { inboxPages } from './inbox/query';
+import { TaskRow } from './inbox/TaskRow';
 
 export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const view = readView(params);
   const setView = (next: Partial<InboxView>) => setParams(writeView({ ...view, ...next }));
 
-  const inbox = useInfiniteQuery({
-    queryKey: ['tasks', view.tab],
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/tasks', { params: { query: { tab: view.tab, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const clusters = useQuery({ queryKey: ['catalogue', 'clusters'], queryFn: () => call(api.GET('/api/catalogue/clusters')) });
+  const inbox = useInfiniteQuery(inboxPages(view));
   const first = inbox.data?.pages[0];
-  const loaded = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
-  const shown = loaded.filter((item) => matches(item, view));
-  const stages = distinct(loaded.map((item) => item.stage)).map((stage) => ({
-    value: stage,
-    label: stageLabel(stage, loaded.find((item) => item.stage === stage)?.dossierCode === null),
-  }));
-  const clusters = distinct(loaded.map((item) => item.clusterName)).map((name) => ({ value: name, label: name }));
+  const rows = useMemo(() => inbox.data?.pages.flatMap((page) => page.items) ?? [], [inbox.data]);
+  const filtered = Boolean(view.stage || view.cluster);
+
+  // After "Tải thêm việc", the keyboard goes on to the first task of the new page (the button may be gone).
+  const body = useRef<HTMLTableSectionElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusRow.current;
+    if (at === null || rows.length <= at) return;
+    focusRow.current = null;
+    body.current?.querySelectorAll<HTMLElement>('tr a')[at]?.focus();
+  }, [rows.length]);
+  const loadMore = () => {
+    focusRow.current = rows.length;
+    void inbox.fetchNextPage();
+  };
 
   return (
     <Stack>
@@ -59,23 +57,23 @@ export function InboxPage() {
         <Select
           label="Bước"
           placeholder="Mọi bước"
-          data={stages}
+          data={STAGE_OPTIONS}
           value={view.stage}
-          onChange={(stage) => setView({ stage })}
+          onChange={(stage) => setView({ stage: stage as InboxView['stage'] })}
           clearable
           w={260}
         />
         <Select
           label="Cụm công nghiệp"
           placeholder="Mọi cụm"
-          data={clusters}
+          data={(clusters.data ?? []).map((cluster) => ({ value: cluster.code, label: cluster.name }))}
           value={view.cluster}
           onChange={(cluster) => setView({ cluster })}
           clearable
           searchable
           w={300}
         />
-        {(view.stage || view.cluster) && (
+        {filtered && (
           <Button variant="subtle" onClick={() => setView({ stage: null, cluster: null })}>
             Bỏ lọc
           </Button>
@@ -84,11 +82,13 @@ export function InboxPage() {
       <ProblemAlert error={inbox.error} />
       {first && (
         <Text size="sm" c="dimmed" aria-live="polite">
-          Hôm nay {formatDate(first.today)} · {shown.length === loaded.length ? `${loaded.length} việc` : `${shown.length} trong ${loaded.length} việc đã tải`}
+          Hôm nay {formatDate(first.today)} · {first.counts[view.tab]}
+          {first.countsComplete ? '' : '+'} việc{filtered ? ' khớp bộ lọc' : ''}
+          {rows.length < first.counts[view.tab] ? ` · đang hiện ${rows.length}` : ''}
         </Text>
       )}
-      {first && shown.length === 0 && <Text>Không có việc nào trong nhóm này.</Text>}
-      {shown.length > 0 && (
+      {first && rows.length === 0 && <Text>{filtered ? 'Không có việc nào khớp bộ lọc.' : 'Không có việc nào trong nhóm này.'}</Text>}
+      {rows.length > 0 && (
         <Table striped highlightOnHover aria-label={`Việc: ${TAB_LABELS[view.tab]}`}>
           <Table.Thead>
             <Table.Tr>
@@ -98,46 +98,18 @@ export function InboxPage() {
               <Table.Th>Bước</Table.Th>
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>
-            {shown.map((item) => (
-              <Table.Tr key={item.taskId}>
-                <Table.Td>
-                  <Stack gap={2} align="flex-start">
-                    <DeadlineBadge workingDaysLeft={item.workingDaysLeft} dueOn={item.dueOn} nearDue={item.nearDue} />
-                    <Text size="xs">{formatDate(item.dueOn)}</Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={taskLink(item)}>
-                    {TASK_KIND_LABELS[item.kind] ?? item.kind}
-                  </Anchor>
-                  {item.assignedToMe && (
-                    <Badge ml="xs" size="sm" variant="light">
-                      giao cho tôi
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{item.dossierCode ?? item.roundCode}</Text>
-                  <Text size="xs" c="dimmed">
-                    {item.projectTitle} · {item.clusterName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{stageLabel(item.stage, item.dossierCode === null)}</Table.Td>
-              </Table.Tr>
+          <Table.Tbody ref={body}>
+            {rows.map((item) => (
+              <TaskRow key={item.taskId} item={item} />
             ))}
           </Table.Tbody>
         </Table>
       )}
       {inbox.hasNextPage && (
-        <Button variant="default" onClick={() => void inbox.fetchNextPage()} loading={inbox.isFetchingNextPage} w="fit-content">
+        <Button variant="default" onClick={loadMore} loading={inbox.isFetchingNextPage} w="fit-content">
           Tải thêm việc
         </Button>
       )}
     </Stack>
   );
-}
-
-function distinct<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }
