@@ -5,8 +5,8 @@
  *      (continue-as-new), events of all runs together;
  *   2. the worker's memory with `--clusters` monitored clusters waiting on their timers.
  *
- *   npx tsx scripts/bench-monitoring.ts              # 10 years at 100 ms a day, 500 clusters
- *   npx tsx scripts/bench-monitoring.ts --years 2 --clusters 100 --ms-per-day 100
+ *   npm run bench:monitoring                                  # 10 years at 100 ms a day (the shortest day), 500 clusters
+ *   npm run bench:monitoring -- --years 2 --clusters 100 --ms-per-day 100
  *
  * Starts its own embedded PostgreSQL, Temporal dev server and an in-process SMTP server; the worker
  * runs in this process (its RSS is this process's).

@@ -6,6 +6,14 @@ import type { ActivityDeps } from '../deps';
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
+/**
+ * Every monitored cluster wakes on the same days (reporting periods end on 30/6 and 31/12 for all of
+ * them; a restarted worker resumes them together), and hundreds of these transactions then queue for
+ * the pool's connections. Waiting there is normal: Prisma's default 2 s wait failed them (P2028) and
+ * their retries lengthened the queue. Both bounds stay under the activity's 30 s.
+ */
+const MONITORING_TRANSACTION = { maxWait: 15_000, timeout: 10_000 };
+
 export interface MonitoringStartedRecord {
   clusterCode: string;
   roundCode: string;
@@ -31,7 +39,7 @@ export async function recordMonitoringStarted(deps: ActivityDeps, record: Monito
       data: { clusterId: dossier.clusterId, dossierId: dossier.id, roundCode: record.roundCode, scheduleId: record.scheduleId, decidedOn: dbDate(record.decidedOn), stage: 'UNDER_CONSTRUCTION', version: 0 },
     });
     await appendAudit(tx, { actor: record.actor, action: 'monitoring.started', entityType: 'MonitoredCluster', entityId: row.id, dossierCode: record.dossierCode, newValue: { ...record } });
-  });
+  }, MONITORING_TRANSACTION);
   return { areaHa: Number(dossier.cluster.areaHa), investorEmail: dossier.applicant.contactEmail, investorName: dossier.applicant.name };
 }
 
@@ -192,11 +200,17 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
       const late = await tx.task.findMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: change.overdueItem } } });
       for (const task of late) await tx.task.update({ where: { id: task.id }, data: { payload: json({ ...(task.payload as object), overdue: true }) } });
     }
-    for (const task of change.openTasks ?? []) {
-      const created = await tx.task.create({
-        data: { dossierId: cluster.dossierId, kind: task.kind, role: task.role, dueOn: dbDate(task.due), version: 1, payload: json({ item: task.item, title: task.title, clusterCode: change.clusterCode }) },
+    // In two statements however many open (the opening has five): fewer round trips while holding a pooled connection.
+    const opening = change.openTasks ?? [];
+    if (opening.length > 0) {
+      const created = await tx.task.createManyAndReturn({
+        data: opening.map((task) => ({ dossierId: cluster.dossierId, kind: task.kind, role: task.role, dueOn: dbDate(task.due), version: 1, payload: json({ item: task.item, title: task.title, clusterCode: change.clusterCode }) })),
+        select: { id: true, payload: true },
       });
-      await audit('task.opened', 'Task', created.id, { kind: task.kind, item: task.item, due: task.due });
+      const byItem = new Map(created.map((t) => [(t.payload as { item: string }).item, t.id]));
+      await tx.auditEvent.createMany({
+        data: opening.map((task) => ({ actor: change.actor, action: 'task.opened', entityType: 'Task', entityId: byItem.get(task.item) as string, dossierCode: cluster.dossier.code, newValue: json({ clusterCode: change.clusterCode, kind: task.kind, item: task.item, due: task.due }) })),
+      });
     }
-  });
+  }, MONITORING_TRANSACTION);
 }
