@@ -7,6 +7,9 @@ import { formatDate } from '../../format/dates';
 import type { Dossier } from './types';
 import { TASK_STATUS_LABELS, VERDICT_LABELS } from './words';
 
+/** A verdict is read whole, even in the narrow half-page column. */
+const NO_TRUNCATION = { root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } };
+
 interface OpinionEvent {
   taskId?: string;
   verdict?: string;
@@ -36,9 +39,8 @@ export function OpinionsPanel({ dossier }: { dossier: Dossier }) {
             <Table.Tr>
               <Table.Th>Sở, ngành</Table.Th>
               <Table.Th>Hạn</Table.Th>
-              <Table.Th>Ý kiến</Table.Th>
+              <Table.Th>Ý kiến, nội dung</Table.Th>
               <Table.Th>Người cho ý kiến</Table.Th>
-              <Table.Th>Nội dung</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,23 +53,24 @@ export function OpinionsPanel({ dossier }: { dossier: Dossier }) {
                   <Table.Td>{formatDate(task.dueOn)}</Table.Td>
                   <Table.Td>
                     {deemed ? (
-                      <Badge color="yellow" variant="light" title="Hết hạn không có ý kiến: coi như đồng ý">
+                      <Badge color="yellow" variant="light" styles={NO_TRUNCATION} title="Hết hạn không có ý kiến: coi như đồng ý">
                         Coi như đồng ý
                       </Badge>
                     ) : given ? (
-                      <Badge color={given.verdict === 'OBJECT' ? 'red' : 'teal'} variant="light">
+                      <Badge color={given.verdict === 'OBJECT' ? 'red' : 'teal'} variant="light" styles={NO_TRUNCATION}>
                         {VERDICT_LABELS[given.verdict] ?? given.verdict}
                       </Badge>
                     ) : (
                       (TASK_STATUS_LABELS[task.status] ?? task.status)
                     )}
+                    {texts.get(task.departmentCode ?? '') && (
+                      <Text size="sm" mt={4} style={{ whiteSpace: 'pre-line' }}>
+                        {texts.get(task.departmentCode ?? '')}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{deemed ? 'Hệ thống (hết hạn)' : (given?.actor ?? '')}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-                      {texts.get(task.departmentCode ?? '') ?? ''}
-                    </Text>
-                  </Table.Td>
+
                 </Table.Tr>
               );
             })}
