@@ -25,6 +25,7 @@ import { documentRouter, registerDocumentDocs } from './documents/router';
 import { clusterRouter, registerClusterDocs } from './clusters/router';
 import { catalogueRouter, registerCatalogueDocs } from './catalogue/router';
 import { webAppRouter } from './web/static';
+import { parseQueryString } from './http/query-string';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -77,6 +78,7 @@ export function createApp(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   // Behind the province's load balancer the client address comes from X-Forwarded-For; rate limits need it.
   app.set('trust proxy', deps.config.TRUST_PROXY);
+  app.set('query parser', parseQueryString);
   // No upgrade-insecure-requests: inside a provincial network the API may be served over plain HTTP
   // (TLS terminated at the reverse proxy), and the docs page's scripts must still load.
   app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
