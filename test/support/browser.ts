@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, TEST_DEMO_PASSWORD, tokenFor } from './auth';
 import { createTestStack, type RunningWorker, type TestStack } from './stack';
@@ -161,6 +161,13 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
     const report = serious.map((v) => `- ${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.summary ?? ''}`).join('\n    ')}`).join('\n');
     throw new Error(`axe-core found ${serious.length} serious or critical violation(s) on ${what}:\n${report}`);
   }
+}
+
+/** Picks `label` in a Mantine Select as a person does: open it, type to narrow when it is searchable, click the option. */
+export async function chooseOption(page: Page, input: Locator, label: string): Promise<void> {
+  await input.click();
+  if (await input.isEditable()) await input.fill(label);
+  await page.getByRole('option', { name: label, exact: true }).click();
 }
 
 /** Saves a full-page screenshot to test/artifacts/web/<name>.png (git-ignored) and returns its path. */

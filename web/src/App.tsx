@@ -55,6 +55,9 @@ export const router = createBrowserRouter([
       // A dossier or a round is open to every signed-in role: the API says what each may see and do.
       { path: '/ho-so/:code', lazy: async () => ({ Component: (await import('./pages/DossierPage')).DossierPage }) },
       { path: '/dot/:code', lazy: async () => ({ Component: (await import('./pages/RoundPage')).RoundPage }) },
+      guardedLazy('/cum-cong-nghiep', async () => (await import('./pages/ClusterListPage')).ClusterListPage),
+      // A monitored cluster, like a dossier, is open to every staff role: its actions follow the roles.
+      { path: '/cum-cong-nghiep/:code', lazy: async () => ({ Component: (await import('./pages/ClusterPage')).ClusterPage }) },
       guardedLazy('/tong-quan', async () => (await import('./pages/DashboardPage')).DashboardPage),
       guardedLazy('/quan-tri/nguoi-dung', async () => (await import('./pages/UsersPage')).UsersPage),
       guardedLazy('/quan-tri/lich', async () => (await import('./pages/CalendarPage')).CalendarPage),

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'Hộp việc', roles: [] },
   { path: '/ho-so', label: 'Hồ sơ', roles: ['INTAKE_OFFICER', 'APPRAISER', 'MANAGER', 'ADMIN'] },
   { path: '/ho-so/moi', label: 'Tiếp nhận hồ sơ', roles: ['INTAKE_OFFICER'] },
+  { path: '/cum-cong-nghiep', label: 'Cụm đang theo dõi', roles: ['APPRAISER', 'MANAGER', 'ADMIN'] },
   { path: '/tong-quan', label: 'Tổng quan', roles: ['MANAGER', 'ADMIN'] },
   { path: '/quan-tri/nguoi-dung', label: 'Người dùng', roles: ['ADMIN'] },
   { path: '/quan-tri/lich', label: 'Lịch làm việc', roles: ['ADMIN'] },

@@ -11,7 +11,7 @@
 import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, tokenFor } from '../../support/auth';
-import { expectAccessible, screenshot, signedInPage, startWebStack, type TestPage, type WebStack } from '../../support/browser';
+import { chooseOption, expectAccessible, screenshot, signedInPage, startWebStack, type TestPage, type WebStack } from '../../support/browser';
 
 const CLUSTER = 'DH-MY-HANH-BAC';
 const DAY = 86_400_000;
@@ -328,9 +328,3 @@ describe('dossier and round screens', () => {
   }, 900_000);
 });
 
-/** Picks an option of a Mantine Select by typing its label, as a keyboard user would. */
-async function chooseOption(page: Page, input: Locator, label: string): Promise<void> {
-  await input.click();
-  await input.fill(label);
-  await page.getByRole('option', { name: label, exact: true }).click();
-}

@@ -4,6 +4,7 @@
  */
 import { Badge, type MantineColor } from '@mantine/core';
 import { formatDate } from '../format/dates';
+import { NO_TRUNCATION } from './badges';
 
 export interface DeadlineBadgeProps {
   workingDaysLeft: number | null;
@@ -25,10 +26,10 @@ export function deadlineColor(workingDaysLeft: number, nearDue = workingDaysLeft
 }
 
 export function DeadlineBadge({ workingDaysLeft, dueOn, nearDue }: DeadlineBadgeProps) {
-  if (workingDaysLeft === null) return dueOn ? <Badge color="gray" variant="light">hạn {formatDate(dueOn)}</Badge> : null;
+  if (workingDaysLeft === null) return dueOn ? <Badge color="gray" variant="light" styles={NO_TRUNCATION}>hạn {formatDate(dueOn)}</Badge> : null;
   const title = dueOn ? `Hạn xử lý: ${formatDate(dueOn)}` : undefined;
   return (
-    <Badge color={deadlineColor(workingDaysLeft, nearDue)} variant={workingDaysLeft < 0 ? 'filled' : 'light'} title={title}>
+    <Badge color={deadlineColor(workingDaysLeft, nearDue)} variant={workingDaysLeft < 0 ? 'filled' : 'light'} title={title} styles={NO_TRUNCATION}>
       {deadlineText(workingDaysLeft)}
     </Badge>
   );

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { formatDate } from '../format/dates';
 import { STAGE_LABELS, STATUS_LABELS, type DossierStage, type DossierStatus } from '../labels';
 import { ChartWithTable, formatNumber, type ChartRow } from './dashboard/ChartWithTable';
+import { clusterListLink } from './cluster/filters';
 
 function stageName(code: string): string {
   return STAGE_LABELS[code as DossierStage] ?? code;
@@ -83,7 +84,7 @@ export function DashboardPage() {
             description="Cụm đã có chủ đầu tư hạ tầng, đang được theo dõi thực hiện dự án (vi phạm đếm theo từng vi phạm, các dòng khác theo cụm)."
             valueLabel="Số lượng"
             color="cyan.8"
-            rows={MONITORING_ROWS.map(([key, label]) => ({ key, label, value: data.monitoring[key] }))}
+            rows={MONITORING_ROWS.map(([key, label, filters]) => ({ key, label, value: data.monitoring[key], link: filters && clusterListLink(filters) }))}
           />
           <Group justify="flex-end">
             <Text size="xs" c="dimmed">
@@ -98,15 +99,15 @@ export function DashboardPage() {
 
 type MonitoringFigure = keyof NonNullable<components['schemas']['Dashboard']['monitoring']>;
 
-/** The monitored clusters' figures, in the words GET /api/clusters filters by. */
-const MONITORING_ROWS: readonly [MonitoringFigure, string][] = [
-  ['monitored', 'Cụm đang theo dõi'],
-  ['late', 'Chậm tiến độ (có mốc, báo cáo hoặc việc xử lý quá hạn)'],
-  ['polluting', 'Có vi phạm môi trường chưa khắc phục'],
-  ['lowOccupancy', 'Tỷ lệ lấp đầy dưới ngưỡng'],
-  ['withoutEnvironmentalInfrastructure', 'Chưa vận hành trạm xử lý nước thải tập trung'],
-  ['openViolations', 'Vi phạm chưa khắc phục'],
-  ['withdrawnFromPlan', 'Đã đưa ra khỏi quy hoạch'],
+/** The monitored clusters' figures, in the words GET /api/clusters filters by, each linking to its filtered list (open violations have no filter of their own). */
+const MONITORING_ROWS: readonly [MonitoringFigure, string, Parameters<typeof clusterListLink>[0] | undefined][] = [
+  ['monitored', 'Cụm đang theo dõi', {}],
+  ['late', 'Chậm tiến độ (có mốc, báo cáo hoặc việc xử lý quá hạn)', { late: 'true' }],
+  ['polluting', 'Có vi phạm môi trường chưa khắc phục', { polluting: 'true' }],
+  ['lowOccupancy', 'Tỷ lệ lấp đầy dưới ngưỡng', { lowOccupancy: 'true' }],
+  ['withoutEnvironmentalInfrastructure', 'Chưa vận hành trạm xử lý nước thải tập trung', { withoutEnvironmentalInfrastructure: 'true' }],
+  ['openViolations', 'Vi phạm chưa khắc phục', undefined],
+  ['withdrawnFromPlan', 'Đã đưa ra khỏi quy hoạch', { stage: 'WITHDRAWN_FROM_PLAN' }],
 ];
 
 const STAGE_ORDER = Object.keys(STAGE_LABELS);

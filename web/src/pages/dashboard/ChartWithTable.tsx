@@ -4,13 +4,16 @@
  * into a report reads, so the chart itself is hidden from assistive technology and from Tab.
  */
 import { BarChart } from '@mantine/charts';
-import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
+import { Link } from 'react-router';
 
 export interface ChartRow {
   key: string;
   label: string;
   value: number;
+  /** Where the list behind the figure is (the table's label links to it). */
+  link?: string;
 }
 
 export function ChartWithTable({
@@ -79,7 +82,13 @@ export function ChartWithTable({
               rows.map((row) => (
                 <Table.Tr key={row.key}>
                   <Table.Th scope="row" fw={400}>
-                    {row.label}
+                    {row.link ? (
+                      <Anchor component={Link} to={row.link}>
+                        {row.label}
+                      </Anchor>
+                    ) : (
+                      row.label
+                    )}
                   </Table.Th>
                   <Table.Td ta="right">
                     {formatNumber(row.value)}

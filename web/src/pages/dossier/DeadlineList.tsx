@@ -18,8 +18,31 @@ function skippedByReason(skipped: Deadline['skipped']): { reason: string; dates:
   return [...groups].map(([reason, dates]) => ({ reason, dates }));
 }
 
+/** The non-working days that moved a due date, grouped by reason (the cluster page's milestones show them too). */
+export function SkippedDays({ skipped }: { skipped: Deadline['skipped'] }) {
+  const groups = skippedByReason(skipped);
+  if (groups.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Không có ngày nghỉ nào làm lùi hạn.
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Text size="sm">Hạn lùi vì {skipped.length} ngày không tính:</Text>
+      <List size="sm" spacing={2}>
+        {groups.map((group) => (
+          <List.Item key={group.reason}>
+            {group.reason}: {group.dates.map(formatDate).join(', ')}
+          </List.Item>
+        ))}
+      </List>
+    </>
+  );
+}
+
 export function DeadlineExplanation({ name, deadline }: { name: string; deadline: Deadline }) {
-  const groups = skippedByReason(deadline.skipped);
   const unit = UNIT_WORDS[deadline.unit] ?? deadline.unit;
   return (
     <Paper withBorder p="sm" data-testid={`deadline-${name}`}>
@@ -40,22 +63,7 @@ export function DeadlineExplanation({ name, deadline }: { name: string; deadline
         {deadline.from ? `Tính từ ngày hôm sau ngày ${formatDate(deadline.from)}, ` : ''}
         {deadline.amount} {unit}.
       </Text>
-      {groups.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          Không có ngày nghỉ nào làm lùi hạn.
-        </Text>
-      ) : (
-        <>
-          <Text size="sm">Hạn lùi vì {deadline.skipped.length} ngày không tính:</Text>
-          <List size="sm" spacing={2}>
-            {groups.map((group) => (
-              <List.Item key={group.reason}>
-                {group.reason}: {group.dates.map(formatDate).join(', ')}
-              </List.Item>
-            ))}
-          </List>
-        </>
-      )}
+      <SkippedDays skipped={deadline.skipped} />
     </Paper>
   );
 }

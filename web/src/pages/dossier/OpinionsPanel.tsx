@@ -6,9 +6,9 @@ import { Badge, Table, Text, Title } from '@mantine/core';
 import { formatDate } from '../../format/dates';
 import type { Dossier } from './types';
 import { TASK_STATUS_LABELS, VERDICT_LABELS } from './words';
+import { NO_TRUNCATION } from '../../components/badges';
 
 /** A verdict is read whole, even in the narrow half-page column. */
-const NO_TRUNCATION = { root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } };
 
 interface OpinionEvent {
   taskId?: string;

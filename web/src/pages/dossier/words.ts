@@ -44,6 +44,23 @@ export const TIMELINE_ACTIONS: Record<string, string> = {
   'decision.recorded': 'Quyết định của UBND tỉnh',
   'monitoring.started': 'Bắt đầu theo dõi sau quyết định',
   'monitoring.opened': 'Mở hồ sơ theo dõi cụm công nghiệp',
+  'monitoring.commitments-recorded': 'Ghi nhận ngày cam kết của nhà đầu tư',
+  'monitoring.milestone-recorded': 'Ghi nhận mốc tiến độ đã đạt',
+  'monitoring.report-due': 'Đến kỳ báo cáo định kỳ',
+  'monitoring.report-recorded': 'Ghi nhận báo cáo định kỳ',
+  'monitoring.overdue': 'Quá hạn, đã báo lãnh đạo',
+  'monitoring.inspection-recorded': 'Ghi nhận kết quả kiểm tra',
+  'monitoring.violation-remedied': 'Vi phạm đã được khắc phục',
+  'monitoring.escalation-escalate': 'Lãnh đạo quyết định bước xử lý tiếp theo',
+  'monitoring.escalation-extend': 'Lãnh đạo gia hạn khắc phục',
+  'monitoring.withdrawn-from-plan': 'Đưa cụm ra khỏi quy hoạch',
+  'monitoring.conversion-plan-recorded': 'Ghi nhận phương án chuyển đổi, quản lý',
+  'monitoring.deadlines-recounted': 'Tính lại hạn theo lịch làm việc mới',
+  'inspection.recorded': 'Lưu biên bản kiểm tra',
+  'violation.opened': 'Mở yêu cầu khắc phục vi phạm',
+  'violation.remedied': 'Đóng vi phạm đã khắc phục',
+  'escalation.escalate': 'Ghi bước xử lý vi phạm',
+  'escalation.extend': 'Ghi gia hạn khắc phục vi phạm',
 };
 
 /** Server texts (calendar reasons, criteria names) carry an English gloss in parentheses for the API's readers; people read the Vietnamese. */

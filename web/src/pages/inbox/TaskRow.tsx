@@ -9,7 +9,9 @@ import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatDate } from '../../format/dates';
 import { stageLabel, TASK_KIND_LABELS, type InboxItem } from '../../labels';
 
+/** A monitoring task (its dossier is at MONITORING) is done on the cluster's page; the others on their dossier or round. */
 function taskLink(item: InboxItem): string {
+  if (item.stage === 'MONITORING') return `/cum-cong-nghiep/${encodeURIComponent(item.clusterCode)}`;
   return item.dossierCode ? `/ho-so/${encodeURIComponent(item.dossierCode)}` : `/dot/${encodeURIComponent(item.roundCode ?? '')}`;
 }
 

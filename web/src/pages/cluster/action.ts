@@ -1,0 +1,30 @@
+/**
+ * What every action on a monitored cluster shares: the page's query it refreshes, how its stages
+ * are named, the path and Idempotency-Key, the version the person saw, and the dates typed as
+ * dd/mm/yyyy. The action itself goes through the dossier pages' useAction (one key per press, the
+ * quiet retry of a 409 "not ready", the stale-version note, field errors on their fields).
+ */
+import { parseDisplayDate } from '../../format/dates';
+import type { Cluster } from './words';
+import { monitoringStageName } from './words';
+
+export const clusterKey = (code: string) => ['cluster', code] as const;
+
+export const onCluster = (cluster: Cluster) => ({ resourceKey: clusterKey(cluster.code), stageName: monitoringStageName });
+
+export const clusterParams = (cluster: Cluster, key: string) => ({ path: { code: cluster.code }, header: { 'Idempotency-Key': key } });
+
+export const violationParams = (cluster: Cluster, violation: string, key: string) => ({
+  path: { code: cluster.code, violation },
+  header: { 'Idempotency-Key': key },
+});
+
+/** A date field's rule: the person types dd/mm/yyyy; the API gets the ISO date. */
+export const DATE_RULE = { validate: (v: string) => parseDisplayDate(v) !== null || 'Nhập ngày dạng dd/mm/yyyy' };
+export const isoOf = (text: string) => parseDisplayDate(text) ?? text;
+
+/** The periods whose report is awaited (open PERIODIC_REPORT tasks carry `report:<period end>`). */
+export const openReportPeriods = (cluster: Cluster) =>
+  cluster.tasks.filter((t) => t.status === 'OPEN' && t.item.startsWith('report:')).map((t) => t.item.slice('report:'.length));
+
+export const openMilestones = (cluster: Cluster) => cluster.milestones.filter((m) => !m.achievedOn && !m.cancelled);
