@@ -120,6 +120,8 @@ describe('the monitored clusters on the screens', () => {
     await withdrawal.getByRole('button', { name: 'Đưa ra khỏi quy hoạch' }).click();
     await manager.page.getByText('Đang chờ Sở Công Thương lập phương án chuyển đổi, quản lý.').waitFor();
     await milestones.getByText('Đã dừng (ra khỏi quy hoạch)').first().waitFor();
+    // This month's report is no longer asked for.
+    await manager.page.getByRole('table', { name: 'Báo cáo định kỳ' }).getByText('Không còn yêu cầu').waitFor();
     expect(await manager.page.getByRole('region', { name: 'Đưa cụm ra khỏi quy hoạch' }).count()).toBe(0);
 
     // DOIT staff record the conversion plan; the required concerns are added by the rule set.

@@ -8,6 +8,7 @@ import { NO_TRUNCATION } from '../../components/badges';
 import { DeadlineBadge } from '../../components/DeadlineBadge';
 import { formatDate } from '../../format/dates';
 import { SkippedDays } from '../dossier/DeadlineList';
+import { openReportPeriods } from './action';
 import { MILESTONE_SHORT_NAMES, percent, type Cluster, type Milestone } from './words';
 
 function MilestoneState({ milestone }: { milestone: Milestone }) {
@@ -68,7 +69,15 @@ export function MilestonesPanel({ cluster }: { cluster: Cluster }) {
   );
 }
 
+/** A report not received is awaited while its task is open; a withdrawal from the plan cancels it. */
+function ReportReceipt({ report, awaited }: { report: Cluster['reports'][number]; awaited: boolean }) {
+  if (report.receivedOn) return <>{formatDate(report.receivedOn)}</>;
+  if (!awaited) return <Badge color="gray" variant="light" styles={NO_TRUNCATION}>Không còn yêu cầu</Badge>;
+  return <Badge color="orange" variant="light" styles={NO_TRUNCATION}>Chưa nhận</Badge>;
+}
+
 export function ReportsPanel({ cluster }: { cluster: Cluster }) {
+  const awaited = new Set(openReportPeriods(cluster));
   return (
     <section aria-labelledby="bao-cao-dinh-ky">
       <Title order={2} size="h4" id="bao-cao-dinh-ky" mb="xs">
@@ -93,7 +102,9 @@ export function ReportsPanel({ cluster }: { cluster: Cluster }) {
               <Table.Tr key={r.periodEnd}>
                 <Table.Td>{formatDate(r.periodEnd)}</Table.Td>
                 <Table.Td>{formatDate(r.dueOn)}</Table.Td>
-                <Table.Td>{r.receivedOn ? formatDate(r.receivedOn) : <Badge color="orange" variant="light" styles={NO_TRUNCATION}>Chưa nhận</Badge>}</Table.Td>
+                <Table.Td>
+                  <ReportReceipt report={r} awaited={awaited.has(r.periodEnd)} />
+                </Table.Td>
                 <Table.Td>{r.leasedHa === null ? '—' : `${r.leasedHa.toLocaleString('vi-VN')} ha`}</Table.Td>
                 <Table.Td>{percent(r.occupancyPercent)}</Table.Td>
                 <Table.Td>
