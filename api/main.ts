@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import pino from 'pino';
-import { watchCalendarChanges } from '../db/calendar-notifications';
+import { watchChanges } from '../db/change-notifications';
 import { createPrismaClient } from '../db/client';
 import { activeDemoAccounts } from '../db/seed/demo-accounts';
 import { loadConfig } from '../infra/config';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
       throw new Error(`NODE_ENV=production nhưng còn tài khoản demo đang hoạt động (active demo accounts): ${demo.join(', ')}. Khoá hoặc xoá chúng trước khi chạy.`);
     }
   }
-  const calendarWatch = watchCalendarChanges(config.DATABASE_URL, (error) => logger.warn({ err: error.message }, 'calendar change listener lost; reconnecting'));
+  // The calendar index and signed-in accounts stay in memory between the changes PostgreSQL notifies.
+  const changes = watchChanges(config.DATABASE_URL, (error) => logger.warn({ err: error.message }, 'change listener lost; reconnecting'));
   const mailer = createMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, channelArgs: TEMPORAL_CHANNEL_ARGS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptingDataConverter(payloadKeyring(config)) });
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     logger.info({ drainMs: DRAIN_MS }, 'api draining');
     stopSweeps();
     const finish = (code: number) =>
-      void Promise.allSettled([connection.close(), prisma.$disconnect(), calendarWatch.stop()]).then(() => {
+      void Promise.allSettled([connection.close(), prisma.$disconnect(), changes.stop()]).then(() => {
         mailer.close();
         process.exit(code);
       });

@@ -27,7 +27,7 @@ import {
   type WorkingDayIndex,
 } from '../domain';
 import { seedVietnamCalendar } from '../domain/calendar/seed';
-import { calendarChangeWatch } from './calendar-notifications';
+import { changeWatch } from './change-notifications';
 import { dbDate, isoDateOf } from './dates';
 import { appendAudit } from './audit';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
@@ -141,14 +141,14 @@ let indexCache: { fingerprint: string; index: WorkingDayIndex; epoch: number | n
 /**
  * The calendar in force, indexed over the seeded years (domain/calendar/day-index.ts), for reads that
  * count working days for many dates (the inbox, the dashboard). While this process listens for
- * calendar changes (db/calendar-notifications.ts) the index is kept until one is notified: no query.
+ * calendar changes (db/change-notifications.ts) the index is kept until one is notified: no query.
  * Otherwise, and with `fresh`, one small query reads the administrators' overrides, and the index is
  * rebuilt only when they changed. A change committed by another process is seen here once its
  * notification arrives (milliseconds); one made by this process is seen at once (its sync is `fresh`).
  */
 export async function loadWorkingDayIndex(prisma: CalendarDb, options: { fresh?: boolean } = {}): Promise<WorkingDayIndex> {
   // Read before the query: a change notified while it runs leaves the index built here already void.
-  const epoch = options.fresh ? null : (calendarChangeWatch()?.epoch() ?? null);
+  const epoch = options.fresh ? null : (changeWatch()?.epoch('calendar_changed') ?? null);
   if (epoch !== null && indexCache?.epoch === epoch) return indexCache.index;
   const rows = await prisma.calendarEntry.findMany({ where: { source: 'ADMIN' }, orderBy: { date: 'asc' }, select: { date: true, working: true, reason: true } });
   const overrides = rows.map((row) => ({ date: isoDateOf(row.date), working: row.working, reason: row.reason }));

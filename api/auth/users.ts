@@ -1,3 +1,4 @@
+import { changeWatch } from '../../db/change-notifications';
 import type { CouncilRole, PrismaClient, Role } from '../../generated/prisma/client';
 
 /** The person behind a request, as routes and services see them. */
@@ -16,12 +17,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const COUNCIL_ORDER: CouncilRole[] = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'SECRETARY'];
 
+/** Accounts this process read while it listened for account changes, with the epoch they were read at. */
+const signedInCache = new Map<string, { epoch: number; user: AuthUser }>();
+/** A bound on the cache (a province has hundreds of staff; a national deployment some tens of thousands). */
+const SIGNED_IN_CACHE_LIMIT = 20_000;
+
 /**
- * The active user with this id, or null (unknown, malformed id, or deactivated): one indexed query
- * (primary key; roles, department and standing seat joined), since every staff request runs it.
+ * The active user with this id, or null (unknown, malformed id, or deactivated). Every staff request
+ * runs it, so while this process listens for account changes (db/change-notifications.ts: users,
+ * roles, standing seats and departments, by any writer) a user read once is kept until the next
+ * change is notified, and a request reads nothing; otherwise it is one indexed query. A deactivation
+ * is therefore refused from the moment its notification arrives (milliseconds after the commit).
  */
 export async function loadActiveUser(prisma: PrismaClient, id: string): Promise<AuthUser | null> {
   if (!UUID.test(id)) return null;
+  // Read before the query: a change notified while it runs leaves what it read already void.
+  const epoch = changeWatch()?.epoch('accounts_changed') ?? null;
+  const cached = signedInCache.get(id);
+  if (epoch !== null && cached?.epoch === epoch) return cached.user;
+  const user = await readActiveUser(prisma, id);
+  if (epoch === null || !user) {
+    signedInCache.delete(id);
+    return user;
+  }
+  if (signedInCache.size >= SIGNED_IN_CACHE_LIMIT) signedInCache.clear();
+  signedInCache.set(id, { epoch, user });
+  return user;
+}
+
+/** One indexed query (primary key; roles, department and standing seat joined). */
+async function readActiveUser(prisma: PrismaClient, id: string): Promise<AuthUser | null> {
   const [user] = await prisma.$queryRaw<
     { id: string; username: string; fullName: string; departmentId: string | null; departmentCode: string | null; roles: Role[]; seats: CouncilRole[] }[]
   >`
