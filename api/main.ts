@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // Asynchronous destination: a request's log line is queued, not written to stdout inside the
   // request (pino flushes what is queued when the process exits).
   const logger = pino({ level: config.LOG_LEVEL, base: { service: 'api' } }, pino.destination({ dest: 1, sync: false }));
-  const prisma = createPrismaClient(config.DATABASE_URL);
+  const prisma = createPrismaClient(config.DATABASE_URL, { preparedStatements: config.DATABASE_PREPARED_STATEMENTS });
   if (config.NODE_ENV === 'production') {
     // The demo accounts share a published password: production must not run while one can log in.
     const demo = await activeDemoAccounts(prisma);

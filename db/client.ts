@@ -10,6 +10,7 @@
  * Types, enums and the Prisma namespace come from the generated client (`npm install` generates it,
  * or `node scripts/prisma-generate.js`): `import { Prisma, DossierStage, type Dossier } from '../generated/prisma/client'`.
  */
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
 
@@ -24,6 +25,34 @@ export interface PrismaClientOptions {
   connectionTimeoutMs?: number;
   /** Longest a statement may run on the server, ms; default 10 s. A frozen or overloaded database then fails fast instead of hanging requests. */
   statementTimeoutMs?: number;
+  /**
+   * Name each distinct statement so that every connection parses and plans it once and PostgreSQL may
+   * keep a generic plan (default true). Turn off behind a pooler that cannot carry prepared statements
+   * across its server connections (PgBouncer before 1.21, or without max_prepared_statements).
+   */
+  preparedStatements?: boolean;
+}
+
+/**
+ * At most this many distinct statements are named; any further one runs unnamed (parsed and planned
+ * each time, as without the option), so neither the driver's per-connection cache nor the server's
+ * prepared statements grow without bound. The application writes a few hundred.
+ */
+const NAMED_STATEMENT_LIMIT = 2_000;
+const statementNames = new Map<string, string>();
+
+/**
+ * The name of a statement: a hash of its text, so equal texts share one prepared statement per
+ * connection. The inbox page, for one, is planned in 1.4 ms and runs in 0.7: named, it is planned once.
+ */
+function statementName(query: { sql: string }): string {
+  let name = statementNames.get(query.sql);
+  if (name === undefined && statementNames.size < NAMED_STATEMENT_LIMIT) {
+    name = `ccn_${createHash('sha256').update(query.sql).digest('base64url').slice(0, 24)}`;
+    statementNames.set(query.sql, name);
+  }
+  // The adapter sends an unnamed statement when the name is undefined.
+  return name as string;
 }
 
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
@@ -41,6 +70,6 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     query_timeout: statementTimeout + 2_000,
     // A dead peer is noticed by TCP keep-alive instead of a request hanging on a half-open socket.
     keepAlive: true,
-  });
+  }, options.preparedStatements === false ? {} : { statementNameGenerator: statementName });
   return new PrismaClient({ adapter, log: options.logQueries ? ['query', 'warn', 'error'] : ['warn'] });
 }

@@ -10,6 +10,8 @@ const ConfigSchema = z
     /** Address the API listens on: loopback unless told otherwise, so demo accounts are not reachable from the network. */
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z.string().url({ message: 'DATABASE_URL phải là URL postgresql://…' }),
+    /** Named (prepared) statements, planned once per connection; false behind a pooler that cannot carry them (PgBouncer before 1.21). */
+    DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('investor-selection'),
