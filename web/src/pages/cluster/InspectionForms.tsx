@@ -46,7 +46,6 @@ export function InspectionForm({ cluster }: { cluster: Cluster }) {
             inspectedOn: isoOf(values.inspectedOn),
             findings: values.findings,
             violations: values.violations.map((v) => ({ description: v.description, ...(v.remediationDays === '' ? {} : { remediationDays: Number(v.remediationDays) }) })),
-            expectedVersion: cluster.version,
           },
         }),
       ),
@@ -128,7 +127,7 @@ export function RemediationForm({ cluster }: { cluster: Cluster }) {
     fields: ['note'],
     setError: form.setError,
     send: (values, key) =>
-      call(api.POST('/api/clusters/{code}/violations/{violation}/remediation', { params: violationParams(cluster, values.violation, key), body: { note: values.note, expectedVersion: cluster.version } })),
+      call(api.POST('/api/clusters/{code}/violations/{violation}/remediation', { params: violationParams(cluster, values.violation, key), body: { note: values.note } })),
   });
   if (open.length === 0) return null;
   return (
@@ -172,7 +171,7 @@ export function ConversionPlanForm({ cluster }: { cluster: Cluster }) {
       call(
         api.POST('/api/clusters/{code}/conversion-plan', {
           params: clusterParams(cluster, key),
-          body: { summary: values.summary, tracked: values.tracked.split('\n').map((line) => line.trim()).filter(Boolean), expectedVersion: cluster.version },
+          body: { summary: values.summary, tracked: values.tracked.split('\n').map((line) => line.trim()).filter(Boolean) },
         }),
       ),
   });

@@ -44,7 +44,6 @@ export function EscalationForm({ cluster }: { cluster: Cluster }) {
             outcome: values.outcome,
             ...(values.outcome === 'ESCALATE' && values.measure ? { measure: values.measure as RevocationMeasure } : {}),
             reason: values.reason,
-            expectedVersion: cluster.version,
           },
         }),
       ),
@@ -110,7 +109,7 @@ export function WithdrawalForm({ cluster }: { cluster: Cluster }) {
     ...onCluster(cluster),
     fields: ['reason'],
     setError: form.setError,
-    send: (values, key) => call(api.POST('/api/clusters/{code}/withdrawal', { params: clusterParams(cluster, key), body: { reason: values.reason, expectedVersion: cluster.version } })),
+    send: (values, key) => call(api.POST('/api/clusters/{code}/withdrawal', { params: clusterParams(cluster, key), body: { reason: values.reason } })),
   });
   if (cluster.stage === 'WITHDRAWN_FROM_PLAN') return null;
   return (

@@ -1,7 +1,8 @@
 /**
  * DOIT staff's records of the investor's progress: the dates committed in the proposal, a
  * milestone achieved, and the periodic report with its tenants (the server flags priority sectors
- * and computes occupancy). Each sends the version shown, so an action on an old view is explained.
+ * and computes occupancy). The server refuses what is no longer due (a report already recorded, a
+ * milestone already reached) with its reason.
  */
 import { Button, Group, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
@@ -23,7 +24,7 @@ export function CommitmentsForm({ cluster }: { cluster: Cluster }) {
     setError: (name, error) => form.setError(name.replace(/^dates\./, '') as MilestoneKind, error),
     send: (values, key) => {
       const dates = Object.fromEntries(Object.entries(values).filter(([, v]) => v).map(([kind, v]) => [kind, isoOf(v as string)]));
-      return call(api.POST('/api/clusters/{code}/commitments', { params: clusterParams(cluster, key), body: { dates, expectedVersion: cluster.version } }));
+      return call(api.POST('/api/clusters/{code}/commitments', { params: clusterParams(cluster, key), body: { dates } }));
     },
   });
   if (milestones.length === 0) return null;
@@ -65,7 +66,7 @@ export function MilestoneForm({ cluster }: { cluster: Cluster }) {
       call(
         api.POST('/api/clusters/{code}/milestones', {
           params: clusterParams(cluster, key),
-          body: { milestone: values.milestone as MilestoneKind, achievedOn: isoOf(values.achievedOn), note: values.note, expectedVersion: cluster.version },
+          body: { milestone: values.milestone as MilestoneKind, achievedOn: isoOf(values.achievedOn), note: values.note },
         }),
       ),
   });
@@ -118,7 +119,6 @@ export function ReportForm({ cluster }: { cluster: Cluster }) {
             receivedOn: isoOf(values.receivedOn),
             tenants: values.tenants.map((t) => ({ name: t.name, sector: t.sector, leasedHa: Number(t.leasedHa) })),
             note: values.note,
-            expectedVersion: cluster.version,
           },
         }),
       ),

@@ -1,8 +1,14 @@
 /**
  * What every action on a monitored cluster shares: the page's query it refreshes, how its stages
- * are named, the path and Idempotency-Key, the version the person saw, and the dates typed as
- * dd/mm/yyyy. The action itself goes through the dossier pages' useAction (one key per press, the
- * quiet retry of a 409 "not ready", the stale-version note, field errors on their fields).
+ * are named, the path and Idempotency-Key, and the dates typed as dd/mm/yyyy. The action itself goes
+ * through the dossier pages' useAction (one key per press, the quiet retry of a 409 "not ready",
+ * field errors on their fields).
+ *
+ * The forms send no expectedVersion: the workflow moves a cluster's version by itself (a reminder,
+ * a report period opening, an overdue notice), so a version check would refuse a person for the
+ * system's own bookkeeping. What a version would guard is guarded by the state the server checks
+ * (a report already recorded, a violation no longer open, a cluster already withdrawn...), and its
+ * refusal says so.
  */
 import { parseDisplayDate } from '../../format/dates';
 import type { Cluster } from './words';
