@@ -163,6 +163,9 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
   }
 }
 
+/** An ISO date as a person types it in the screens' date fields: dd/mm/yyyy. */
+export const displayDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 /** Picks `label` in a Mantine Select as a person does: open it, type to narrow when it is searchable, click the option. */
 export async function chooseOption(page: Page, input: Locator, label: string): Promise<void> {
   await input.click();

@@ -11,13 +11,12 @@
 import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer, tokenFor } from '../../support/auth';
-import { chooseOption, expectAccessible, screenshot, signedInPage, startWebStack, type TestPage, type WebStack } from '../../support/browser';
+import { chooseOption, displayDate, expectAccessible, screenshot, signedInPage, startWebStack, type TestPage, type WebStack } from '../../support/browser';
 
 const CLUSTER = 'DH-MY-HANH-BAC';
 const DAY = 86_400_000;
 /** A date in Vietnam (UTC+7), `days` from today. */
 const vietnamDate = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
-const display = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 /** The `n`-th Monday–Friday after today: inside both the 10-working-day opinion period and the appraisal. */
 function weekdayAfterToday(n: number): string {
   let days = 0;
@@ -122,12 +121,12 @@ describe('dossier and round screens', () => {
     let page = await as('reviewer.commune_pc', `/dot/${roundCode}`);
     const call = form(page, 'Thông báo mời nộp hồ sơ');
     await call.waitFor({ timeout: 30_000 });
-    await call.getByLabel('Ngày thông báo (dd/mm/yyyy)').fill(display(vietnamDate(2)));
+    await call.getByLabel('Ngày thông báo (dd/mm/yyyy)').fill(displayDate(vietnamDate(2)));
     await call.getByLabel(/Nơi đăng/).fill('Cổng thông tin điện tử tỉnh');
     await call.getByRole('button', { name: 'Ghi nhận thông báo' }).click();
     expect(await refusalIn(call)).toMatch(/tương lai|ngày/i);
     await look(page, 'round-announcement-refused');
-    await call.getByLabel('Ngày thông báo (dd/mm/yyyy)').fill(display(receivedOn));
+    await call.getByLabel('Ngày thông báo (dd/mm/yyyy)').fill(displayDate(receivedOn));
     await call.getByLabel('Ngày thông báo (dd/mm/yyyy)').press('Enter');
     const submission = form(page, 'Chuyển hồ sơ đến Sở Công Thương');
     await submission.waitFor({ timeout: 30_000 });
@@ -181,7 +180,7 @@ describe('dossier and round screens', () => {
     await form(page, 'Kiểm tra tính đầy đủ').getByRole('button', { name: 'Ghi nhận kết quả kiểm tra' }).click();
     await until('opinions asked', () => dossierStage(code), (d) => d.stage === 'DEPARTMENT_OPINIONS');
     const opinionDeadline = page.getByTestId('deadline-appraisal');
-    await opinionDeadline.getByText(`Nghỉ bù theo quyết định của UBND tỉnh: ${display(holiday)}`).waitFor({ timeout: 20_000 });
+    await opinionDeadline.getByText(`Nghỉ bù theo quyết định của UBND tỉnh: ${displayDate(holiday)}`).waitFor({ timeout: 20_000 });
     await look(page, 'dossier-opinions-asked');
 
     // Five departments, each in its own browser; the first sends an objection without its text first.

@@ -11,11 +11,10 @@ import { addDays } from '../../../domain';
 import { todayInVietnam } from '../../../infra/clock';
 import { clusterMonitoringWorkflowId, clusterSnapshotQuery, type ClusterMonitoringInput } from '../../../workflows/monitoring/api';
 import type { clusterMonitoringWorkflow } from '../../../workflows/monitoring/workflow';
-import { chooseOption, expectAccessible, screenshot, signedInPage, startWebStack, type WebStack } from '../../support/browser';
+import { chooseOption, displayDate, expectAccessible, screenshot, signedInPage, startWebStack, type WebStack } from '../../support/browser';
 import { SHORT_SCHEDULE, seedApprovedDossier, waitForCluster } from '../workflows/monitoring-support';
 
 const CLUSTER = 'DH-LOC-GIANG-2';
-const display = (iso: string) => iso.split('-').reverse().join('/');
 
 describe('the monitored clusters on the screens', () => {
   let web: WebStack;
@@ -81,7 +80,7 @@ describe('the monitored clusters on the screens', () => {
     await inspection.getByRole('button', { name: 'Ghi nhận kiểm tra' }).click();
     await inspection.getByText('Chọn nội dung kiểm tra').waitFor();
     await chooseOption(appraiser.page, inspection.getByLabel('Nội dung kiểm tra', { exact: true }), 'Môi trường');
-    await inspection.getByLabel('Ngày kiểm tra (dd/mm/yyyy)').fill(display(addDays(today, -10)));
+    await inspection.getByLabel('Ngày kiểm tra (dd/mm/yyyy)').fill(displayDate(addDays(today, -10)));
     await inspection.getByLabel('Kết quả kiểm tra').fill('Nước thải xả thẳng ra kênh, chưa qua xử lý.');
     await inspection.getByRole('button', { name: 'Thêm vi phạm' }).click();
     await inspection.getByLabel('Vi phạm 1', { exact: true }).fill('Xả nước thải chưa xử lý');

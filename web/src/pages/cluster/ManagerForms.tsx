@@ -9,14 +9,12 @@ import { Controller, useForm } from 'react-hook-form';
 import { api, call } from '../../api/client';
 import { ActionCard } from '../dossier/actions/ActionCard';
 import { useAction } from '../dossier/useAction';
-import { clusterParams, onCluster, violationParams } from './action';
+import { clusterParams, onCluster, openItemKeys, violationParams } from './action';
 import { AREA_LABELS, MEASURE_LABELS, STEP_LABELS, type Cluster, type RevocationMeasure } from './words';
-
-const ESCALATION_ITEM = 'escalation:';
 
 /** The open violations a manager must decide on now (their remediation deadline has passed). */
 export const violationsAwaitingDecision = (cluster: Cluster) => {
-  const due = new Set(cluster.tasks.filter((t) => t.status === 'OPEN' && t.item.startsWith(ESCALATION_ITEM)).map((t) => t.item.slice(ESCALATION_ITEM.length)));
+  const due = new Set(openItemKeys(cluster, 'escalation'));
   return cluster.openViolations.filter((v) => due.has(v.number));
 };
 

@@ -29,8 +29,11 @@ export const violationParams = (cluster: Cluster, violation: string, key: string
 export const DATE_RULE = { validate: (v: string) => parseDisplayDate(v) !== null || 'Nhập ngày dạng dd/mm/yyyy' };
 export const isoOf = (text: string) => parseDisplayDate(text) ?? text;
 
+/** What the open tasks of one kind of agenda item are about: their items carry `<prefix>:<key>`. */
+export const openItemKeys = (cluster: Cluster, prefix: 'report' | 'escalation') =>
+  cluster.tasks.filter((t) => t.status === 'OPEN' && t.item.startsWith(`${prefix}:`)).map((t) => t.item.slice(prefix.length + 1));
+
 /** The periods whose report is awaited (open PERIODIC_REPORT tasks carry `report:<period end>`). */
-export const openReportPeriods = (cluster: Cluster) =>
-  cluster.tasks.filter((t) => t.status === 'OPEN' && t.item.startsWith('report:')).map((t) => t.item.slice('report:'.length));
+export const openReportPeriods = (cluster: Cluster) => openItemKeys(cluster, 'report');
 
 export const openMilestones = (cluster: Cluster) => cluster.milestones.filter((m) => !m.achievedOn && !m.cancelled);
