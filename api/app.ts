@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import type { ApiDeps } from './deps';
 import { notFoundHandler, problemHandler } from './http/error-middleware';
@@ -26,6 +24,7 @@ import { clusterRouter, registerClusterDocs } from './clusters/router';
 import { catalogueRouter, registerCatalogueDocs } from './catalogue/router';
 import { webAppRouter } from './web/static';
 import { parseQueryString } from './http/query-string';
+import { requestLogging } from './http/request-log';
 
 /** Each feature: its router (validates, authorises, forwards) and its OpenAPI entries. */
 interface Feature {
@@ -82,19 +81,11 @@ export function createApp(deps: ApiDeps): Express {
   // No upgrade-insecure-requests: inside a provincial network the API may be served over plain HTTP
   // (TLS terminated at the reverse proxy), and the docs page's scripts must still load.
   app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      // Tokens and idempotency keys are credentials of a kind: never in the logs.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]', 'res.headers["set-cookie"]'],
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-    }),
-  );
+  // API answers are computed per request and change with every state change, so a hash of each body
+  // (Express's default ETag, a SHA-1 over every answer) buys no revalidation worth its cost. The web
+  // application's static files keep theirs (serve-static makes its own).
+  app.set('etag', false);
+  app.use(requestLogging(deps.logger));
   app.use(requestDeadline, identityEncodingOnly);
   // inflate: false — compressed bodies are refused (415) above; body-parser would otherwise inflate them.
   app.use(express.json({ limit: BODY_LIMIT, inflate: false }), boundedJsonDepth);

@@ -42,13 +42,31 @@ export function signToken(secret: string, claims: TokenClaims): { token: string;
 
 export type VerifiedToken = { ok: true; claims: TokenClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
+/**
+ * Tokens already verified, with their claims and expiry: a staff client sends the same token with
+ * every request of its working day, and the HMAC with the claim checks cost each request more than
+ * the rest of signing-in (the account itself is cached in api/auth/users.ts). A token is immutable
+ * and bound to its secret, so a verified one stays valid until its `exp`, which is checked at every
+ * use. Bounded: emptied when full.
+ */
+const VERIFIED_LIMIT = 10_000;
+const verified = new Map<string, { secret: string; claims: TokenClaims; exp: number }>();
+
 export function verifyToken(secret: string, token: string): VerifiedToken {
+  const known = verified.get(token);
+  if (known && known.secret === secret) {
+    // As jsonwebtoken counts it: expired from the second `exp` names.
+    return Math.floor(Date.now() / 1000) >= known.exp ? { ok: false, reason: 'expired' } : { ok: true, claims: known.claims };
+  }
   try {
     const payload = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.username !== 'string') {
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.username !== 'string' || typeof payload.exp !== 'number') {
       return { ok: false, reason: 'invalid' };
     }
-    return { ok: true, claims: { sub: payload.sub, username: payload.username } };
+    const claims = { sub: payload.sub, username: payload.username };
+    if (verified.size >= VERIFIED_LIMIT) verified.clear();
+    verified.set(token, { secret, claims, exp: payload.exp });
+    return { ok: true, claims };
   } catch (error) {
     return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
   }

@@ -10,6 +10,8 @@
  *   npm run bench:reads -- --smoke                       # tiny: checks the bench itself runs
  *   npm run bench:reads -- --data /tmp/bench-reads       # keep the seeded database there and reuse it next time
  *   npm run bench:reads -- --profile /tmp/prof           # also write the API's CPU profile (.cpuprofile) there
+ *   npm run bench:reads -- --only tasks                  # only the endpoints whose name contains "tasks"
+ *   npm run bench:reads -- --api-node-args "--trace-gc" --api-stdout /tmp/api.log   # extra Node flags for the API; its stdout to a file
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,6 +25,7 @@ import { todayInVietnam } from '../../infra/clock';
 import { applyMigrations } from '../../infra/migrate';
 import { ensureDatabase, startEmbeddedPostgres } from '../../infra/postgres';
 import { findFreePort } from '../../infra/ports';
+import { processCpuSeconds, treeCpuSeconds } from '../bench-engine/processes';
 import { fixedRate, type LoadResult } from './fixed-rate';
 import { seedReads, type ReadsScale } from './seed-reads';
 
@@ -48,15 +51,19 @@ const textOption = (name: string) => {
 };
 const keptData = textOption('data');
 const profileDir = textOption('profile');
+const only = textOption('only');
+const apiNodeArgs = (textOption('api-node-args') ?? '').split(' ').filter(Boolean);
+const apiStdout = textOption('api-stdout');
 
 interface Started {
   child: ChildProcess;
   port: number;
 }
 
-async function startChild(script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>, nodeArgs: string[] = []): Promise<Started> {
+async function startChild(script: string, env: Record<string, string>, ready: (port: number) => Promise<boolean>, nodeArgs: string[] = [], stdoutFile?: string): Promise<Started> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const stdout = stdoutFile ? fs.openSync(path.resolve(stdoutFile), 'w') : 'ignore';
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', stdout, 'inherit'] });
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`${script} exited (${child.exitCode})`);
     if (await ready(port).catch(() => false)) return { child, port };
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
     console.log(`${seeded === 0 ? `seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s` : "database"}: ${sizes.rows.map((r) => `${r.name} ${Number(r.rows).toLocaleString('en')}`).join(', ')}`);
 
     const env = { NODE_ENV: 'development', DATABASE_URL: databaseUrl, DATA_DIR: path.join(work, 'data'), SMTP_URL: 'smtp://127.0.0.1:1', TEMPORAL_ADDRESS: '127.0.0.1:1', LOG_LEVEL: 'info' };
-    const api = await startChild('api/main.ts', env, async (port) => (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).ok, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
+    const api = await startChild('api/main.ts', env, async (port) => (await fetch(`http://127.0.0.1:${port}/api/openapi.json`)).ok, [...apiNodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])], apiStdout);
     children.push(api.child);
     const bare = await startChild('scripts/bench/bare-reads-server.ts', { DATABASE_URL: databaseUrl }, async (port) => (await fetch(`http://127.0.0.1:${port}/dashboard`)).ok);
     children.push(bare.child);
@@ -136,7 +143,7 @@ async function main(): Promise<void> {
     const code = (i: number) => sample[i % sample.length] as string;
 
     type Target = { name: string; api: (i: number) => string; bare: (i: number) => string; token: string };
-    const targets: Target[] = [
+    const allTargets: Target[] = [
       { name: 'GET /api/dossiers (default page)', api: () => '/api/dossiers', bare: () => '/dossiers', token: tokens.manager },
       { name: 'GET /api/dossiers?cursor= (page 2)', api: () => `/api/dossiers?cursor=${firstPage.nextCursor}`, bare: () => `/dossiers?cursor=${firstPage.nextCursor}`, token: tokens.manager },
       { name: 'GET /api/dossiers?cluster=…', api: () => '/api/dossiers?cluster=DH-LOC-GIANG-1', bare: () => '/dossiers?cluster=DH-LOC-GIANG-1', token: tokens.manager },
@@ -149,6 +156,7 @@ async function main(): Promise<void> {
       { name: 'GET /api/tasks (reviewer.doc)', api: () => '/api/tasks', bare: () => '/tasks?as=reviewer.doc', token: tokens.reviewer },
       { name: 'GET /api/dashboard', api: () => '/api/dashboard', bare: () => '/dashboard', token: tokens.manager },
     ];
+    const targets = only ? allTargets.filter((target) => target.name.includes(only)) : allTargets;
     // One pass over every endpoint first, so the first one measured does not pay the processes' start
     // (JIT compilation, pools filling, the planner's first plans) alone.
     for (const target of targets) {
@@ -156,16 +164,26 @@ async function main(): Promise<void> {
       await fixedRate({ port: ports.bare, path: target.bare, rate: Math.min(rate, 200), seconds: 1 });
     }
     console.log(`\n${rate} req/s for ${seconds} s per endpoint and server, one API process, one bare process (pool 10 each)\n`);
-    console.log(row(['endpoint', 'API p50 ms', 'API p99 ms', 'API req/s', 'API errors', 'bare p50 ms', 'bare p99 ms', 'bare errors', 'p99 ratio']));
-    console.log(row(Array(9).fill('---')));
+    // CPU per answered request of the server measured (its own process) and of PostgreSQL (all its
+    // backends), so a slow endpoint shows whether Node or the database spends the time.
+    const cpuPerRequest = async (pid: number, run: () => Promise<LoadResult>): Promise<LoadResult & { serverMs: number; databaseMs: number }> => {
+      const server = processCpuSeconds(pid);
+      const database = treeCpuSeconds(postgres.pid ?? -1);
+      const result = await run();
+      const answered = result.ok + result.errors;
+      return { ...result, serverMs: ((processCpuSeconds(pid) - server) * 1000) / answered, databaseMs: ((treeCpuSeconds(postgres.pid ?? -1) - database) * 1000) / answered };
+    };
+    console.log(row(['endpoint', 'API p50 ms', 'API p99 ms', 'API req/s', 'API errors', 'API CPU ms/req', 'DB CPU ms/req', 'bare p50 ms', 'bare p99 ms', 'bare errors', 'bare CPU ms/req', 'bare DB CPU ms/req', 'p99 ratio']));
+    console.log(row(Array(13).fill('---')));
     for (const target of targets) {
       const headers = { Authorization: `Bearer ${target.token}` };
       // Warm-up (JIT, connection pools, plans), not measured.
       await fixedRate({ port: ports.api, path: target.api, headers, rate: Math.min(rate, 200), seconds: 1 });
       await fixedRate({ port: ports.bare, path: target.bare, rate: Math.min(rate, 200), seconds: 1 });
-      const a: LoadResult = await fixedRate({ port: ports.api, path: target.api, headers, rate, seconds });
-      const b: LoadResult = await fixedRate({ port: ports.bare, path: target.bare, rate, seconds });
-      console.log(row([target.name, ms(a.p50), ms(a.p99), a.throughput.toFixed(0), `${a.errors}${a.firstError ? ` (${a.firstError})` : ''}`, ms(b.p50), ms(b.p99), `${b.errors}${b.firstError ? ` (${b.firstError})` : ''}`, (a.p99 / b.p99).toFixed(1)]));
+      const a = await cpuPerRequest(api.child.pid as number, () => fixedRate({ port: ports.api, path: target.api, headers, rate, seconds }));
+      const b = await cpuPerRequest(bare.child.pid as number, () => fixedRate({ port: ports.bare, path: target.bare, rate, seconds }));
+      const errors = (r: LoadResult) => `${r.errors}${r.firstError ? ` (${r.firstError})` : ''}`;
+      console.log(row([target.name, ms(a.p50), ms(a.p99), a.throughput.toFixed(0), errors(a), ms(a.serverMs), ms(a.databaseMs), ms(b.p50), ms(b.p99), errors(b), ms(b.serverMs), ms(b.databaseMs), (a.p99 / b.p99).toFixed(1)]));
     }
   } finally {
     await cleanUp();
