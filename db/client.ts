@@ -56,6 +56,7 @@ function statementName(query: { sql: string }): string {
 }
 
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+const IDLE_CONNECTION_MS = 10 * 60_000;
 const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 export function createPrismaClient(databaseUrl: string, options: PrismaClientOptions = {}): PrismaClient {
@@ -70,6 +71,11 @@ export function createPrismaClient(databaseUrl: string, options: PrismaClientOpt
     query_timeout: statementTimeout + 2_000,
     // A dead peer is noticed by TCP keep-alive instead of a request hanging on a half-open socket.
     keepAlive: true,
+    // node-postgres closes a connection idle for 10 s by default, so a pause of a few seconds made
+    // the next burst open connections again, each a new server process with cold caches that plans
+    // every named statement afresh (measured: the first 500 req/s after a pause had a p50 near
+    // 100 ms, the same load on warm connections 3 ms). A pool holds at most `max` of them anyway.
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
   }, options.preparedStatements === false ? {} : { statementNameGenerator: statementName });
   return new PrismaClient({ adapter, log: options.logQueries ? ['query', 'warn', 'error'] : ['warn'] });
 }

@@ -1,5 +1,5 @@
 import { DossierStage, Prisma, RoundStatus, type DossierStatus, type Role, type TaskKind } from '../../generated/prisma/client';
-import { dbDate, isoDateOf } from '../../db/dates';
+import { dbDate } from '../../db/dates';
 import { loadWorkingDayIndex } from '../../db/working-day-calendar';
 import type { IsoDate } from '../../domain';
 import type { AuthUser } from '../auth/middleware';
@@ -85,7 +85,7 @@ function afterCursor(cursor: InboxCursor | undefined): Prisma.Sql {
  * The inbox's two statements: one page of the tab (limit + 1 rows, to know whether more follow) and
  * the tabs' counts, both within the stage and cluster filters.
  */
-export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): { page: Prisma.Sql; counts: Prisma.Sql } {
+function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): { page: Prisma.Sql; counts: Prisma.Sql } {
   const step = stepFilter(query);
   const filter = Prisma.sql`${step} AND ${tabFilter(query.tab, user, today, nearBefore)} AND ${afterCursor(query.cursor)}`;
   // The first limit + 1 tasks of each branch, merged: never more rows than branches × (limit + 1).
@@ -114,13 +114,27 @@ export function inboxQueries(user: AuthUser, today: IsoDate, nearBefore: IsoDate
   };
 }
 
+/**
+ * The inbox as one statement: the page's rows and the tabs' counts as one JSON value, so one round
+ * trip and one snapshot (the counts and the page agree), and the API parses one JSON text instead of
+ * converting every column of every row.
+ */
+export function inboxSql(user: AuthUser, today: IsoDate, nearBefore: IsoDate, query: InboxQuery): Prisma.Sql {
+  const { page, counts } = inboxQueries(user, today, nearBefore, query);
+  return Prisma.sql`
+    SELECT (SELECT coalesce(json_agg(p ORDER BY p."dueOn" ASC NULLS LAST, p."createdAt" ASC, p.id ASC), '[]') FROM (${page}) AS p) AS rows,
+           (SELECT row_to_json(c) FROM (${counts}) AS c) AS counts`;
+}
+
 interface InboxRow {
   id: string;
   kind: TaskKind;
   role: Role | null;
   assigneeId: string | null;
-  dueOn: Date | null;
-  createdAt: Date;
+  /** YYYY-MM-DD (a date in JSON). */
+  dueOn: IsoDate | null;
+  /** A timestamptz in JSON: ISO 8601 with the session's offset. */
+  createdAt: string;
   version: number;
   departmentCode: string | null;
   dossierCode: string | null;
@@ -145,22 +159,23 @@ export interface InboxPage {
 
 /**
  * One page of the user's open tasks, most urgent first (earliest due date; tasks without one last),
- * and the size of each tab, within the stage and cluster filters. Three statements whatever the inbox's size: the calendar's overrides,
- * the page (one query, joined), and the counts (over at most INBOX_COUNT_LIMIT of the user's open
- * tasks). Working days left come from the calendar indexed once, a lookup per task.
+ * and the size of each tab, within the stage and cluster filters: one statement whatever the inbox's
+ * size (inboxSql: the page, joined, and the counts over at most INBOX_COUNT_LIMIT of the user's open
+ * tasks), and none for the calendar while its change listener is connected. Working days left come
+ * from the calendar indexed once, a lookup per task.
  */
 export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, today: IsoDate, query: InboxQuery): Promise<InboxPage> {
   const index = await loadWorkingDayIndex(deps.prisma);
   const nearBefore = nearDueBefore(index, today);
-  const sql = inboxQueries(user, today, nearBefore, query);
-  const [rows, [counted]] = await Promise.all([
-    deps.prisma.$queryRaw<InboxRow[]>(sql.page),
-    deps.prisma.$queryRaw<{ all: number; mine: number; overdue: number; nearDue: number }[]>(sql.counts),
-  ]);
+  const [result] = await deps.prisma.$queryRaw<{ rows: InboxRow[]; counts: { all: number; mine: number; overdue: number; nearDue: number } | null }[]>(
+    inboxSql(user, today, nearBefore, query),
+  );
+  const rows = result?.rows ?? [];
+  const counted = result?.counts;
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const items = page.map((row): InboxItem => {
-    const dueOn = row.dueOn ? isoDateOf(row.dueOn) : null;
+    const dueOn = row.dueOn;
     const flags = dueOn ? urgency(index, today, dueOn) : { workingDaysLeft: null, nearDue: false, overdue: false };
     return {
       taskId: row.id,
@@ -195,7 +210,7 @@ export async function listInbox(deps: Pick<ApiDeps, 'prisma'>, user: AuthUser, t
   const counts = counted ?? { all: 0, mine: 0, overdue: 0, nearDue: 0 };
   return {
     items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.dueOn ? isoDateOf(last.dueOn) : null, last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.dueOn, new Date(last.createdAt).toISOString(), last.id]) : null,
     counts: { all: Math.min(counts.all, INBOX_COUNT_LIMIT), mine: counts.mine, overdue: counts.overdue, nearDue: counts.nearDue },
     countsComplete: counts.all <= INBOX_COUNT_LIMIT,
   };

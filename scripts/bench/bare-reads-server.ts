@@ -14,7 +14,7 @@ import { dossierCountsSql, dueCountsSql, stageDurationsSql } from '../../api/das
 import { DossierListQuerySchema } from '../../api/dossier-list/schemas';
 import { dossierListQueries } from '../../api/dossier-list/service';
 import { InboxQuerySchema } from '../../api/tasks/schemas';
-import { inboxQueries } from '../../api/tasks/service';
+import { inboxSql } from '../../api/tasks/service';
 import { nearDueBefore } from '../../api/tasks/urgency';
 import { loadActiveUser } from '../../api/auth/users';
 import { createPrismaClient } from '../../db/client';
@@ -57,9 +57,7 @@ async function main(): Promise<void> {
       if (url.pathname.startsWith('/dossiers/')) return (await pool.query(DOSSIER_VIEW, [decodeURIComponent(url.pathname.slice('/dossiers/'.length))])).rows[0];
       if (url.pathname === '/tasks') {
         const { as, ...rest } = query;
-        const sql = inboxQueries(users.get(as ?? '') as NonNullable<ReturnType<typeof users.get>>, today, nearBefore, InboxQuerySchema.parse(rest));
-        const [page, counts] = await Promise.all([run(sql.page), run(sql.counts)]);
-        return { page, counts };
+        return (await run(inboxSql(users.get(as ?? '') as NonNullable<ReturnType<typeof users.get>>, today, nearBefore, InboxQuerySchema.parse(rest))))[0];
       }
       if (url.pathname === '/dashboard') {
         const [counts, due, durations] = await Promise.all([run(dossierCountsSql()), run(dueCountsSql(today, nearBefore)), run(stageDurationsSql(addDays(today, -365), today))]);
