@@ -1,5 +1,5 @@
 import type { DossierWorkflowInput } from '../workflows/dossier/api';
-import type { MailRequest } from '../workflows/dossier/mails';
+import type { MailRequest } from '../domain';
 import { appraisalClockStatus, computeDeadline } from './calendar';
 import { closeCatalogueFixTask, consultedDepartmentsOn, openCatalogueFixTask } from './departments';
 import type { ActivityDeps } from './deps';
@@ -8,12 +8,13 @@ import { recordDossierFiled } from './dossier/filing';
 import { closeOpinionTask, markTaskReminded, type CloseOpinionTaskRecord } from './dossier/opinions';
 import { recordScore, type ScoreRecord } from './dossier/scores';
 import { recordTransition, type TransitionRecord } from './dossier/transitions';
-import { heartbeatMemory } from './heartbeat-memory';
+import { heartbeatMemory, keyedHeartbeatMemory } from './heartbeat-memory';
 import { sendMail } from './mail';
 import { recordMonitoringChange, recordMonitoringStarted, type MonitoringChange, type MonitoringStartedRecord } from './monitoring/records';
 import { failFastOnDataErrors } from './non-retryable';
 import { latestAppraisalDeadline, recordRoundDeadlines, recordRoundOpened, recordRoundTransition, type RoundOpenedRecord, type RoundTransitionRecord } from './round/records';
 import { staffRecipients, userExists, votingCouncilMembers } from './staff';
+import { notifyStaff, type StaffNoticeRequest } from './staff-notice';
 
 export type { ActivityDeps } from './deps';
 
@@ -40,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     appraisalClockStatus: (request: Parameters<typeof appraisalClockStatus>[1]) => appraisalClockStatus(deps, request),
     userExists: (username: string) => userExists(deps, username),
     sendMail: (mail: MailRequest) => sendMail(deps, mail, heartbeatMemory()),
+    notifyStaff: (request: StaffNoticeRequest) => notifyStaff(deps, request, keyedHeartbeatMemory()),
     recordMonitoringStarted: (record: MonitoringStartedRecord) => recordMonitoringStarted(deps, record),
     recordMonitoringChange: (change: MonitoringChange) => recordMonitoringChange(deps, change),
   });

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { MailRequest } from '../workflows/dossier/mails';
+import type { MailRequest } from '../domain';
 import type { ActivityDeps } from './deps';
 
 /**

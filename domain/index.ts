@@ -146,3 +146,5 @@ export {
 export { formatHundredthsPercent, formatNumberVi, formatVnd } from './format';
 
 export * from './monitoring';
+
+export { staffMails, type MailRequest, type StaffNotice } from './notifications';

@@ -1,5 +1,5 @@
 import { ApplicationFailure, condition, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { IsoDate, MemberScore, RuleSet, TimeLimit } from '../../domain';
+import type { IsoDate, MemberScore, RuleSet, StaffNotice, TimeLimit } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { TransitionRecord } from '../../activities/dossier/transitions';
 import { waitFor, type Wait } from '../common/human-task';
@@ -22,7 +22,8 @@ import type {
   SupplementRequestInput,
   WithdrawInput,
 } from './api';
-import { overdueMails, overdueNoticeMail, type MailRequest } from './mails';
+import { overdueNoticeMail, overdueStaffNotice } from './mails';
+import { notifyStaff } from '../common/staff-notice';
 
 export type Activities = ReturnType<typeof createActivities>;
 
@@ -164,9 +165,8 @@ export class DossierContext {
     return this.snapshot.opinionTasks.find((t) => t.taskId === taskId) as OpinionTaskView;
   }
 
-  async notifyStaff(query: Parameters<Activities['staffRecipients']>[0], mails: (to: string[]) => MailRequest[]): Promise<void> {
-    const to = await acts.staffRecipients(query);
-    await Promise.all(mails(to).map((mail) => acts.sendMail(mail)));
+  notifyStaff(query: Parameters<Activities['staffRecipients']>[0], notice: StaffNotice): Promise<void> {
+    return notifyStaff(acts, query, notice);
   }
 
   /** The department-opinion stage, with the name the mails use and its own time limit. */
@@ -176,7 +176,7 @@ export class DossierContext {
 
   /** A step past its deadline stays open; the managers are told once, the applicant gets an apology notice. */
   async overdue(stage: OverdueStage, due: IsoDate): Promise<undefined> {
-    await this.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(this.input, stage.name, due, to));
+    await this.notifyStaff({ role: 'MANAGER' }, overdueStaffNotice(this.input, stage.name, due));
     await this.noticeApplicantOfOverdue(stage, due);
     return undefined;
   }

@@ -1,14 +1,7 @@
-import { formatDateVi } from '../../domain';
+import { formatDateVi, type MailRequest, type StaffNotice } from '../../domain';
 import type { DossierWorkflowInput } from './api';
 
-export interface MailRequest {
-  /** Unique per logical mail: a retried activity with the same key never sends twice. */
-  idempotencyKey: string;
-  dossierCode: string;
-  to: string;
-  subject: string;
-  text: string;
-}
+export type { MailRequest, StaffNotice } from '../../domain';
 
 export function acknowledgementMail(input: DossierWorkflowInput): MailRequest {
   return {
@@ -77,64 +70,62 @@ export function withdrawnMail(input: DossierWorkflowInput): MailRequest {
   return toApplicant(input, 'withdrawn', 'Xác nhận rút hồ sơ', [`Hệ thống đã ghi nhận việc rút hồ sơ "${input.projectTitle}". Hồ sơ đã được đóng.`]);
 }
 
-function toStaff(input: DossierWorkflowInput, purpose: string, to: string[], subject: string, lines: string[]): MailRequest[] {
-  return to.map((address, i) => ({
-    idempotencyKey: `${input.code}:${purpose}:${i}`,
+/** A dossier's staff notices name each mail's recipient by its place in the list, as they always have. */
+function toStaff(input: DossierWorkflowInput, purpose: string, subject: string, lines: string[], keyedBy: StaffNotice['keyedBy'] = 'index'): StaffNotice {
+  return {
+    key: `${input.code}:${purpose}`,
+    keyedBy,
     dossierCode: input.code,
-    to: address,
     subject: `[${input.code}] ${subject}`,
     text: ['Kính gửi đồng chí,', '', ...lines, ...footer].join('\n'),
-  }));
+  };
 }
 
-export function opinionRequestMails(input: DossierWorkflowInput, departmentCode: string, due: string, to: string[]): MailRequest[] {
-  return toStaff(input, `opinion-request:${departmentCode}`, to, 'Đề nghị cho ý kiến về hồ sơ đề xuất chủ đầu tư hạ tầng CCN', [
+export function opinionRequestNotice(input: DossierWorkflowInput, departmentCode: string, due: string): StaffNotice {
+  return toStaff(input, `opinion-request:${departmentCode}`, 'Đề nghị cho ý kiến về hồ sơ đề xuất chủ đầu tư hạ tầng CCN', [
     `Đề nghị ${departmentCode} cho ý kiến về hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}).`,
     `Hạn cho ý kiến: ${due}. Quá hạn mà không có ý kiến thì được coi là đồng ý.`,
   ]);
 }
 
-export function opinionReminderMails(input: DossierWorkflowInput, departmentCode: string, due: string, to: string[]): MailRequest[] {
-  return toStaff(input, `opinion-reminder:${departmentCode}`, to, 'Nhắc hạn cho ý kiến', [
+export function opinionReminderNotice(input: DossierWorkflowInput, departmentCode: string, due: string): StaffNotice {
+  return toStaff(input, `opinion-reminder:${departmentCode}`, 'Nhắc hạn cho ý kiến', [
     `${departmentCode} chưa cho ý kiến về hồ sơ "${input.projectTitle}". Hạn cuối: ${due}.`,
     'Quá hạn mà không có ý kiến thì được coi là đồng ý.',
   ]);
 }
 
 /** The intake officers are told the round's compiled dossiers arrived: the completeness check is theirs. */
-export function completenessCheckMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
-  return toStaff(input, 'completeness-check', to, 'Hồ sơ chờ kiểm tra tính đầy đủ', [
+export function completenessCheckNotice(input: DossierWorkflowInput): StaffNotice {
+  return toStaff(input, 'completeness-check', 'Hồ sơ chờ kiểm tra tính đầy đủ', [
     `Hồ sơ "${input.projectTitle}" (cụm công nghiệp ${input.clusterCode}) đã được chuyển thẩm định: đề nghị kiểm tra tính đầy đủ.`,
   ]);
 }
 
 /** The administrators are told reference data stops a dossier (a consulted department the catalogue cannot resolve). */
-export function catalogueFixMails(input: DossierWorkflowInput, problem: string, to: string[]): MailRequest[] {
-  return toStaff(input, 'catalogue-fix', to, 'Cần sửa danh mục sở, ngành', [
+export function catalogueFixNotice(input: DossierWorkflowInput, problem: string): StaffNotice {
+  return toStaff(input, 'catalogue-fix', 'Cần sửa danh mục sở, ngành', [
     `Hồ sơ "${input.projectTitle}" chưa mở được việc lấy ý kiến: ${problem}`,
     'Đề nghị quản trị viên cập nhật danh mục sở, ngành (mã, thời hạn hiệu lực, đơn vị kế thừa). Hệ thống tự thử lại mỗi ngày.',
   ]);
 }
 
 /** The appraisers are told a dossier waits for its eligibility screening. */
-export function screeningMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
-  return toStaff(input, 'screening', to, 'Hồ sơ chờ sơ tuyển', [`Các sở, ngành đã cho ý kiến về hồ sơ "${input.projectTitle}": đề nghị sơ tuyển điều kiện của nhà đầu tư.`]);
+export function screeningNotice(input: DossierWorkflowInput): StaffNotice {
+  return toStaff(input, 'screening', 'Hồ sơ chờ sơ tuyển', [`Các sở, ngành đã cho ý kiến về hồ sơ "${input.projectTitle}": đề nghị sơ tuyển điều kiện của nhà đầu tư.`]);
 }
 
 /** The voting council members are told a dossier waits for their score sheets. */
-export function scoringMails(input: DossierWorkflowInput, to: string[]): MailRequest[] {
-  return toStaff(input, 'scoring', to, 'Hồ sơ chờ Hội đồng chấm điểm', [`Hồ sơ "${input.projectTitle}" đạt sơ tuyển: đề nghị thành viên Hội đồng chấm điểm (tối đa 15/15/30/40 điểm).`]);
+export function scoringNotice(input: DossierWorkflowInput): StaffNotice {
+  return toStaff(input, 'scoring', 'Hồ sơ chờ Hội đồng chấm điểm', [`Hồ sơ "${input.projectTitle}" đạt sơ tuyển: đề nghị thành viên Hội đồng chấm điểm (tối đa 15/15/30/40 điểm).`]);
 }
 
 /**
  * One mail per missed due date and manager: a step overdue again (after RETURN and a new deadline) is
  * a new notice, and the key names the address, not its place in the list of managers.
  */
-export function overdueMails(input: DossierWorkflowInput, step: string, due: string, to: string[]): MailRequest[] {
-  return toStaff(input, `overdue:${step}`, to, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`]).map((mail) => ({
-    ...mail,
-    idempotencyKey: `${input.code}:overdue:${step}:${due}:${mail.to}`,
-  }));
+export function overdueStaffNotice(input: DossierWorkflowInput, step: string, due: string): StaffNotice {
+  return toStaff(input, `overdue:${step}:${due}`, `Quá hạn: ${step}`, [`Hồ sơ "${input.projectTitle}" đã quá hạn bước "${step}" (hạn ${due}).`], 'address');
 }
 
 export function lateRefusalMail(input: DossierWorkflowInput, reason: string): MailRequest {

@@ -1,5 +1,5 @@
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { Deadline, IsoDate, MemberScore, TimeLimit } from '../../domain';
+import type { Deadline, IsoDate, MemberScore, StaffNotice, TimeLimit } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { RoundTransitionRecord } from '../../activities/round/records';
 import { waitFor, type Wait } from '../common/human-task';
@@ -17,7 +17,8 @@ import type {
 } from './api';
 import { roundCode } from './api';
 import { withoutRemindOn } from '../common/deadline';
-import { roundOverdueMails, type RoundMail } from './mails';
+import { roundOverdueNotice } from './mails';
+import { notifyStaff } from '../common/staff-notice';
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -125,14 +126,13 @@ export class RoundContext {
     });
   }
 
-  async notifyStaff(query: Parameters<Activities['staffRecipients']>[0], mails: (to: string[]) => RoundMail[]): Promise<void> {
-    const to = await acts.staffRecipients(query);
-    await Promise.all(mails(to).map((mail) => acts.sendMail(mail)));
+  notifyStaff(query: Parameters<Activities['staffRecipients']>[0], notice: StaffNotice): Promise<void> {
+    return notifyStaff(acts, query, notice);
   }
 
   /** A round step past its deadline stays open: the managers are told once per missed due date. */
   async overdue(step: string, due: IsoDate): Promise<undefined> {
-    await this.notifyStaff({ role: 'MANAGER' }, (to) => roundOverdueMails(this.code, step, due, to));
+    await this.notifyStaff({ role: 'MANAGER' }, roundOverdueNotice(this.code, step, due));
     return undefined;
   }
 }

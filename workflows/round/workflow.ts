@@ -6,7 +6,7 @@ import type { RoundReportView, RoundSnapshot, RoundWorkflowInput } from './api';
 import { recomputeRoundDeadlinesOnCalendarChange } from './calendar-changes';
 import { acts, RoundContext, SYSTEM } from './context';
 import { setRoundHandlers } from './handlers';
-import { announcementRequestMails, decisionRequestMails, reportRequestMails, submissionRequestMails } from './mails';
+import { announcementRequestNotice, decisionRequestNotice, reportRequestNotice, submissionRequestNotice } from './mails';
 import { START_CLUSTER_MONITORING, startClusterMonitoring } from './monitoring-start';
 
 /**
@@ -59,7 +59,7 @@ async function publicCall(ctx: RoundContext, deadline: Deadline): Promise<void> 
     openTasks: [{ kind: 'CALL_ANNOUNCEMENT', role: 'REVIEWER', departmentCode: ctx.callDepartment, deadline: 'callAnnouncement' }],
   });
   const announcement = await runHumanTask(ctx.wait, {
-    open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, (to) => announcementRequestMails(ctx.code, ctx.input.clusterCode, due(), to)),
+    open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, announcementRequestNotice(ctx.code, ctx.input.clusterCode, due())),
     action: () => ctx.announcement,
     record: async (a) => a,
     deadline: { due, expire: () => ctx.overdue('thông báo công khai mời nhà đầu tư', due()) },
@@ -87,7 +87,7 @@ async function submissionToAppraisal(ctx: RoundContext): Promise<void> {
   });
   const due = () => (ctx.snapshot.deadlines.dossierSubmission as Deadline).due;
   const submission = await runHumanTask(ctx.wait, {
-    open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, (to) => submissionRequestMails(ctx.code, closedOn, due(), to)),
+    open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, submissionRequestNotice(ctx.code, closedOn, due())),
     action: () => ctx.submission,
     record: async (s) => s,
     deadline: { due, expire: () => ctx.overdue('chuyển hồ sơ sang Sở Công Thương', due()) },
@@ -117,7 +117,7 @@ async function appraisalReport(ctx: RoundContext): Promise<RoundReportView> {
   });
   const due = () => (ctx.snapshot.deadlines.report as Deadline).due;
   const report = await runHumanTask(ctx.wait, {
-    open: () => ctx.notifyStaff({ role: 'APPRAISER' }, (to) => reportRequestMails(ctx.code, due(), to)),
+    open: () => ctx.notifyStaff({ role: 'APPRAISER' }, reportRequestNotice(ctx.code, due())),
     action: () => ctx.report,
     record: async (r) => r,
     deadline: { due, expire: () => ctx.overdue('báo cáo thẩm định', due()) },
@@ -139,7 +139,7 @@ async function provincialDecision(ctx: RoundContext, report: RoundReportView): P
   );
   const due = () => (ctx.snapshot.deadlines.decision as Deadline).due;
   const decision = await runHumanTask(ctx.wait, {
-    open: () => ctx.notifyStaff({ role: 'MANAGER' }, (to) => decisionRequestMails(ctx.code, report.proposed as string, due(), to, ctx.snapshot.version)),
+    open: () => ctx.notifyStaff({ role: 'MANAGER' }, decisionRequestNotice(ctx.code, report.proposed as string, due(), ctx.snapshot.version)),
     action: () => ctx.decision,
     record: async (d) => d,
     deadline: { due, expire: () => ctx.overdue('quyết định lựa chọn chủ đầu tư', due()) },

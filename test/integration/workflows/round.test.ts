@@ -127,6 +127,11 @@ describe('a selection round as a workflow', () => {
     await recordHistoryFixture(round, 'round-decided');
     await recordHistoryFixture(a.handle, 'dossier-approved-in-round');
     await recordHistoryFixture(b.handle, 'dossier-supplement-not-selected');
+    // Recorded after the staff notices became one activity (patched 'staff-notice-activity'); the
+    // three above keep the histories of the activity per recipient and per mail. The round's is named
+    // by its workflow id, since its cluster's monitoring child takes its id from it.
+    await recordHistoryFixture(round, (await round.describe()).workflowId);
+    await recordHistoryFixture(a.handle, 'staff-notice-activity-dossier');
   });
 
   it('closes a round whose applicants all withdrew as without an investor, and the next letter opens a new round', async () => {

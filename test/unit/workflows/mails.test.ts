@@ -1,5 +1,8 @@
+import { staffMails } from '../../../domain';
 import type { DossierWorkflowInput } from '../../../workflows/dossier/api';
-import { overdueMails } from '../../../workflows/dossier/mails';
+import { completenessCheckNotice, overdueStaffNotice } from '../../../workflows/dossier/mails';
+
+const overdueMails = (dossier: typeof input, step: string, due: string, to: string[]) => staffMails(overdueStaffNotice(dossier, step, due), to);
 
 const input: DossierWorkflowInput = {
   code: 'CCN-2026-0001',
@@ -30,5 +33,17 @@ describe("the managers' overdue mails", () => {
     const keyOf = (mails: { to: string; idempotencyKey: string }[], to: string) => mails.find((m) => m.to === to)?.idempotencyKey;
     for (const to of managers) expect(keyOf(reordered, to)).toBe(keyOf(mails, to));
     expect(keyOf(reordered, 'newcomer@example.gov.vn')).not.toBe(keyOf(mails, managers[0] as string));
+  });
+});
+
+describe("a dossier's other staff notices", () => {
+  it('keep the keys they always had: the place of each recipient in the list, as recorded histories sent them', () => {
+    const mails = staffMails(completenessCheckNotice(input), ['a@example.gov.vn', 'b@example.gov.vn']);
+    expect(mails.map((m) => [m.to, m.idempotencyKey])).toEqual([
+      ['a@example.gov.vn', 'CCN-2026-0001:completeness-check:0'],
+      ['b@example.gov.vn', 'CCN-2026-0001:completeness-check:1'],
+    ]);
+    for (const mail of mails) expect(mail).toMatchObject({ dossierCode: 'CCN-2026-0001', subject: '[CCN-2026-0001] Hồ sơ chờ kiểm tra tính đầy đủ' });
+    expect(mails[0]?.text).toMatch(/^Kính gửi đồng chí,\n\nHồ sơ "Đầu tư hạ tầng kỹ thuật CCN"/);
   });
 });

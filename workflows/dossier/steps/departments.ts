@@ -1,6 +1,6 @@
 import { addDays, type IsoDate, type ResolvedDepartment } from '../../../domain';
 import { acts, SYSTEM, type DossierContext } from '../context';
-import { catalogueFixMails } from '../mails';
+import { catalogueFixNotice } from '../mails';
 
 /**
  * The departments to consult on `today`, each valid that day (a dissolved one through its
@@ -19,7 +19,7 @@ export async function resolveConsultedDepartments(ctx: DossierContext, today: Is
     }
     if (!taskOpen) {
       await acts.openCatalogueFixTask({ code: ctx.input.code, actor: SYSTEM, problem: result.problem });
-      await ctx.notifyStaff({ role: 'ADMIN' }, (to) => catalogueFixMails(ctx.input, result.problem, to));
+      await ctx.notifyStaff({ role: 'ADMIN' }, catalogueFixNotice(ctx.input, result.problem));
       taskOpen = true;
     }
     const tomorrow = addDays(ctx.time.today(), 1);

@@ -3,7 +3,7 @@ import { pauseClock, resumeClock, startClock } from '../../../domain';
 import { runHumanTask } from '../../common/human-task';
 import type { CompletenessCheckInput, DossierStage, OpinionTaskView, RequestedItem } from '../api';
 import { acts, SYSTEM, type DossierContext } from '../context';
-import { completenessCheckMails, supplementRequestMail } from '../mails';
+import { completenessCheckNotice, supplementRequestMail } from '../mails';
 import { resolveConsultedDepartments } from './departments';
 
 /** A reviewer is reminded this many working days before the opinion deadline. */
@@ -17,7 +17,7 @@ export async function awaitSubmissionToAppraisal(ctx: DossierContext): Promise<v
   await ctx.wait(() => ctx.appraisalStart !== undefined);
   const submittedOn = ctx.appraisalStart?.submittedOn;
   await ctx.transition(SYSTEM, 'dossier.sent-for-appraisal', 'COMPLETENESS_CHECK', 'ACTIVE', { detail: { submittedOn } });
-  await ctx.notifyStaff({ role: 'INTAKE_OFFICER' }, (to) => completenessCheckMails(ctx.input, to));
+  await ctx.notifyStaff({ role: 'INTAKE_OFFICER' }, completenessCheckNotice(ctx.input));
 }
 
 /** Stage 4: the intake officer checks; supplements until complete; then the appraisal clock starts and the opinions open. */
@@ -110,5 +110,5 @@ export async function awaitSupplement(ctx: DossierContext, actor: string, missin
     },
     { missing: [], clock: resumed },
   );
-  await ctx.notifyStaff({ role: 'INTAKE_OFFICER' }, (to) => completenessCheckMails(ctx.input, to).map((m, i) => ({ ...m, idempotencyKey: `${ctx.input.code}:supplement-review:${ctx.supplementRounds}:${i}` })));
+  await ctx.notifyStaff({ role: 'INTAKE_OFFICER' }, { ...completenessCheckNotice(ctx.input), key: `${ctx.input.code}:supplement-review:${ctx.supplementRounds}` });
 }

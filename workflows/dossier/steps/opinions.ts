@@ -1,7 +1,7 @@
 import { runHumanTask } from '../../common/human-task';
 import type { OpinionTaskView } from '../api';
 import { acts, SYSTEM, type DossierContext } from '../context';
-import { opinionReminderMails, opinionRequestMails, overdueMails, screeningMails } from '../mails';
+import { opinionReminderNotice, opinionRequestNotice, overdueStaffNotice, screeningNotice } from '../mails';
 
 type Verdict = NonNullable<OpinionTaskView['verdict']>;
 
@@ -17,7 +17,7 @@ export async function departmentOpinions(ctx: DossierContext): Promise<void> {
   await ctx.transition(SYSTEM, 'opinions.collected', 'SCREENING', 'ACTIVE', {
     detail: { opinions: ctx.snapshot.opinionTasks.map((t) => ({ departmentCode: t.departmentCode, verdict: t.verdict })) },
   });
-  await ctx.notifyStaff({ role: 'APPRAISER' }, (to) => screeningMails(ctx.input, to));
+  await ctx.notifyStaff({ role: 'APPRAISER' }, screeningNotice(ctx.input));
 }
 
 function opinionTask(ctx: DossierContext, taskId: string): Promise<Verdict> {
@@ -30,7 +30,7 @@ function opinionTask(ctx: DossierContext, taskId: string): Promise<Verdict> {
     return verdict;
   };
   return runHumanTask(ctx.wait, {
-    open: async () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionRequestMails(ctx.input, departmentCode, due(), to)),
+    open: async () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode }, opinionRequestNotice(ctx.input, departmentCode, due())),
     action: () => ctx.opinions.get(taskId),
     record: (opinion) => close(opinion.actor, opinion.verdict, opinion.text),
     deadline: {
@@ -38,13 +38,13 @@ function opinionTask(ctx: DossierContext, taskId: string): Promise<Verdict> {
       remindOn: () => ctx.remindOn.get(taskId) ?? null,
       remind: async () => {
         await acts.markTaskReminded({ code: ctx.input.code, taskId, on: ctx.time.today() });
-        await ctx.notifyStaff({ role: 'REVIEWER', departmentCode }, (to) => opinionReminderMails(ctx.input, departmentCode, due(), to));
+        await ctx.notifyStaff({ role: 'REVIEWER', departmentCode }, opinionReminderNotice(ctx.input, departmentCode, due()));
       },
       // Provincial practice (rule set): no answer by the deadline counts as consent. Where silence is
       // not consent, the managers are told and the applicant gets one notice for the whole stage.
       expire: async () => {
         if (!ctx.ruleSet.silenceMeansConsent) {
-          await ctx.notifyStaff({ role: 'MANAGER' }, (to) => overdueMails(ctx.input, `ý kiến ${departmentCode}`, due(), to));
+          await ctx.notifyStaff({ role: 'MANAGER' }, overdueStaffNotice(ctx.input, `ý kiến ${departmentCode}`, due()));
           await ctx.noticeApplicantOfOverdue(ctx.opinionStage, due());
           return undefined;
         }

@@ -3,7 +3,7 @@ import { screenApplicant } from '../../../domain';
 import { runHumanTask } from '../../common/human-task';
 import { applicantScoredSignal } from '../../round/api';
 import { acts, SYSTEM, type DossierContext } from '../context';
-import { scoringMails, screeningRejectedMail } from '../mails';
+import { scoringNotice, screeningRejectedMail } from '../mails';
 import { awaitSupplement, untilComplete } from './intake';
 
 /** Stage 6: the appraiser screens; may first ask for a supplement (the appraisal clock stops). True when eligible. */
@@ -44,7 +44,7 @@ export async function eligibilityScreening(ctx: DossierContext): Promise<boolean
 export async function councilScoring(ctx: DossierContext): Promise<void> {
   const voters = await acts.votingCouncilMembers();
   ctx.snapshot = { ...ctx.snapshot, awaitedScores: voters.filter((v) => !ctx.scoringMembers.has(v)) };
-  await ctx.notifyStaff({ role: 'COUNCIL_MEMBER' }, (to) => scoringMails(ctx.input, to));
+  await ctx.notifyStaff({ role: 'COUNCIL_MEMBER' }, scoringNotice(ctx.input));
   await ctx.wait(() => voters.length > 0 && voters.every((v) => ctx.memberScores.some((s) => s.memberId === v)));
   await ctx.transition(SYSTEM, 'scoring.closed', 'APPRAISAL_REPORT', 'ACTIVE', { detail: { voters, sheets: ctx.memberScores.length } }, { awaitedScores: [] });
   const parent = workflowInfo().parent;
