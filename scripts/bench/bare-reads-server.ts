@@ -3,10 +3,12 @@
  * on the same database running the same SQL as the API's endpoints — the statements are built by
  * the API's own query builders — with no framework, authentication, validation or mapping: rows
  * straight to JSON. The dossier view, which the API reads through Prisma's relations in one
- * snapshot, is one hand-written query here.
+ * snapshot, is one hand-written query here. Statements are named, as the API's are (db/client.ts), so
+ * each connection plans each of them once.
  *
  *   DATABASE_URL=… PORT=… tsx scripts/bench/bare-reads-server.ts
  */
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { Pool } from 'pg';
 import type { Prisma } from '../../generated/prisma/client';
@@ -32,7 +34,8 @@ const DOSSIER_VIEW = `
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL as string;
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  // Connections kept while idle, as the API's pool keeps them (db/client.ts).
+  const pool = new Pool({ connectionString: databaseUrl, max: 10, idleTimeoutMillis: 10 * 60_000 });
   // What the API works out per request from data that does not change during the run: the users and today's near-due bound.
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
   const today = todayInVietnam();
@@ -44,7 +47,8 @@ async function main(): Promise<void> {
   }
   await prisma.$disconnect();
 
-  const run = async (sql: Prisma.Sql) => (await pool.query(sql.text, sql.values)).rows;
+  const named = (text: string) => `bare_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+  const run = async (sql: Prisma.Sql) => (await pool.query({ name: named(sql.text), text: sql.text, values: sql.values })).rows;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://bare');
     const query = Object.fromEntries(url.searchParams);
@@ -54,7 +58,7 @@ async function main(): Promise<void> {
         const [page, count] = await Promise.all([run(sql.page), run(sql.count)]);
         return { page, count };
       }
-      if (url.pathname.startsWith('/dossiers/')) return (await pool.query(DOSSIER_VIEW, [decodeURIComponent(url.pathname.slice('/dossiers/'.length))])).rows[0];
+      if (url.pathname.startsWith('/dossiers/')) return (await pool.query({ name: named(DOSSIER_VIEW), text: DOSSIER_VIEW, values: [decodeURIComponent(url.pathname.slice('/dossiers/'.length))] })).rows[0];
       if (url.pathname === '/tasks') {
         const { as, ...rest } = query;
         return (await run(inboxSql(users.get(as ?? '') as NonNullable<ReturnType<typeof users.get>>, today, nearBefore, InboxQuerySchema.parse(rest))))[0];
