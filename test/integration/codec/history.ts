@@ -37,8 +37,19 @@ function isPayload(value: object): value is Payload {
 export function payloadsOf(value: unknown, inSearchAttributes = false): Payload[] {
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
   if (isPayload(value)) return inSearchAttributes ? [] : [value];
+  // The SDK writes its patch markers itself, past the data converter: they name the patch, nothing else (patchMarkersOf).
+  if (isPatchMarker(value)) return [];
   const entries = Array.isArray(value) ? value.map((v) => ['', v] as const) : Object.entries(value);
   return entries.flatMap(([key, v]) => payloadsOf(v, inSearchAttributes || key === 'searchAttributes'));
+}
+
+const isPatchMarker = (value: object): value is { markerName: string; details: Record<string, { payloads?: Payload[] }> } => (value as { markerName?: unknown }).markerName === 'core_patch';
+
+/** What the patch markers of a history carry, as JSON. */
+export function patchMarkersOf(value: unknown): unknown[] {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return [];
+  if (isPatchMarker(value)) return Object.values(value.details).flatMap((d) => (d.payloads ?? []).map((p) => JSON.parse(Buffer.from(p.data ?? []).toString()) as unknown));
+  return Object.values(value).flatMap((v) => patchMarkersOf(v));
 }
 
 export const metadataText = (payload: Payload, key: string) => Buffer.from(payload.metadata?.[key] ?? []).toString();

@@ -12,7 +12,7 @@ import { calendarChangedSignal, snapshotQuery } from '../../../workflows/dossier
 import { bearer, tokenFor } from '../../support/auth';
 import { TEST_PAYLOAD_KEYS, testDataConverter } from '../../support/payload-keys';
 import { createTestStack, type RunningWorker, type TestStack } from '../../support/stack';
-import { metadataText, payloadsOf, payloadToJson, rawHistory, uniqueApplicant, workflowIdsOn } from './history';
+import { metadataText, patchMarkersOf, payloadsOf, payloadToJson, rawHistory, uniqueApplicant, workflowIdsOn } from './history';
 
 const TEST_KEY_ID = TEST_PAYLOAD_KEYS.split(':')[0];
 const run = promisify(execFile);
@@ -48,13 +48,19 @@ describe('personal data in Temporal histories', () => {
   it('stores no applicant name, tax code or e-mail in any raw history, and every payload is encrypted', async () => {
     const ids = await workflowIdsOn(raw, stack.taskQueue);
     expect(ids).toContain(code);
+    const markers: unknown[] = [];
     for (const id of ids) {
       const { history, bytes } = await rawHistory(raw, id);
       for (const secret of Object.values(applicant)) expect({ id, leaked: secret, found: bytes.includes(Buffer.from(secret)) }).toEqual({ id, leaked: secret, found: false });
       const payloads = payloadsOf(history);
       expect(payloads.length).toBeGreaterThan(0);
       expect(new Set(payloads.map((p) => `${metadataText(p, 'encoding')} ${metadataText(p, KEY_ID_METADATA)}`))).toEqual(new Set([`${ENCRYPTED_ENCODING} ${TEST_KEY_ID}`]));
+      // The only plain payloads: the SDK's patch markers, which name a patch of ours and nothing else.
+      markers.push(...patchMarkersOf(history));
     }
+    // The round's first staff notice is behind a patch, so there is one to look at.
+    expect(markers.length).toBeGreaterThan(0);
+    for (const marker of markers) expect(marker).toEqual({ id: expect.stringMatching(/^[a-z-]+$/), deprecated: false });
   });
 
   it('decrypts the same history with the codec, and through the codec endpoint for an administrator', async () => {
