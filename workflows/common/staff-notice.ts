@@ -7,7 +7,8 @@ type StaffQuery = Parameters<Activities['staffRecipients']>[0];
 
 /**
  * The `patched()` marker of workflows that send a staff notice as one activity (recipients and their
- * mails together; fixture staff-notice-activity). Before it, a notice was one activity finding the
+ * mails together; fixtures staff-notice-activity-dossier and the round's
+ * test-wf-round-72d963ff-round-DH-HIEP-HOA-1-R1). Before it, a notice was one activity finding the
  * recipients and one per mail: 13 + 19 of a lifecycle's 68 activities.
  */
 export const STAFF_NOTICE_ACTIVITY = 'staff-notice-activity';

@@ -1,8 +1,6 @@
 import { formatDateVi, type MailRequest, type StaffNotice } from '../../domain';
 import type { DossierWorkflowInput } from './api';
 
-export type { MailRequest, StaffNotice } from '../../domain';
-
 export function acknowledgementMail(input: DossierWorkflowInput): MailRequest {
   return {
     idempotencyKey: `${input.code}:acknowledgement`,

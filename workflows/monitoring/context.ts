@@ -1,11 +1,10 @@
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
-import type { Deadline, IsoDate, TimeLimit } from '../../domain';
+import type { Deadline, IsoDate, MailRequest, TimeLimit } from '../../domain';
 import type { createActivities } from '../../activities';
 import type { MonitoringChange, MonitoringTaskRow } from '../../activities/monitoring/records';
 import { withoutRemindOn } from '../common/deadline';
 import { waitFor, type Wait } from '../common/human-task';
 import { workflowTime, type WorkflowTime } from '../common/time';
-import type { MailRequest } from '../dossier/mails';
 import type { AgendaEntry, CarriedState, ClusterMonitoringInput, ClusterSnapshot } from './api';
 
 type Activities = ReturnType<typeof createActivities>;

@@ -1,16 +1,11 @@
-import { formatDateVi, type IsoDate } from '../../domain';
-import { footer, type MailRequest } from '../dossier/mails';
+import { formatDateVi, staffMails, type IsoDate, type MailRequest } from '../../domain';
+import { footer } from '../dossier/mails';
 import type { AgendaEntry, ClusterMonitoringInput } from './api';
 
 /** One mail per address, purpose and due date: a retried activity or a continued run never sends twice. */
 function mails(input: ClusterMonitoringInput, purpose: string, to: string[], greeting: string, subject: string, lines: string[]): MailRequest[] {
-  return to.map((address) => ({
-    idempotencyKey: `${input.clusterCode}:${purpose}:${address}`,
-    dossierCode: input.dossierCode,
-    to: address,
-    subject: `[CCN ${input.clusterCode}] ${subject}`,
-    text: [greeting, '', ...lines, ...footer].join('\n'),
-  }));
+  const notice = { key: `${input.clusterCode}:${purpose}`, keyedBy: 'address', dossierCode: input.dossierCode, subject: `[CCN ${input.clusterCode}] ${subject}`, text: [greeting, '', ...lines, ...footer].join('\n') } as const;
+  return staffMails(notice, to);
 }
 
 const STAFF = 'Kính gửi đồng chí,';
