@@ -73,12 +73,13 @@ export async function insertTask(prisma: PrismaClient, fixture: TaskFixture) {
   });
 }
 
-/** Rows only (no workflow): each gets its own round number, as a cluster's rounds are numbered one by one. */
 /**
  * Round numbers count up from a random start: drawn at random for each round, two of the dozens of
  * dossiers a paging test files on one cluster sometimes drew the same code (a birthday collision).
  */
 let nextRoundNumber = 1000 + (randomBytes(2).readUInt16BE() % 4000);
+
+/** Rows only (no workflow): each gets its own round number, as a cluster's rounds are numbered one by one. */
 function uniqueRound(clusterCode: string): { number: number; code: string } {
   const number = nextRoundNumber++;
   return { number, code: `${clusterCode}-R${number}` };
