@@ -12,10 +12,14 @@ export interface AuditRecord {
 
 const json = (value: unknown) => (value === undefined ? undefined : (value as Prisma.InputJsonValue));
 
-/** Written inside the same transaction as the change it describes, so neither exists without the other. */
-export async function appendAudit(tx: Prisma.TransactionClient, record: AuditRecord): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+/**
+ * Written inside the same transaction as the change it describes, so neither exists without the other.
+ * A step's records go in one statement: the ids (a sequence) keep the order they are given in.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, ...records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: records.map((record) => ({
       actor: record.actor,
       action: record.action,
       entityType: record.entityType,
@@ -23,6 +27,6 @@ export async function appendAudit(tx: Prisma.TransactionClient, record: AuditRec
       dossierCode: record.dossierCode,
       oldValue: json(record.oldValue),
       newValue: json(record.newValue),
-    },
+    })),
   });
 }

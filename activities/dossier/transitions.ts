@@ -1,7 +1,7 @@
 import { dbDate } from '../../db/dates';
 import type { AppraisalClock, ApplicantFacts, Deadline, ScreeningResult } from '../../domain';
 import type { DossierStage, DossierStatus } from '../../workflows/dossier/api';
-import { appendAudit } from '../../db/audit';
+import { appendAudit, type AuditRecord } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 import { json, moveRoleTasks, roleTasksAt } from './role-tasks';
 
@@ -33,8 +33,9 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
   await deps.prisma.$transaction(async (tx) => {
     const dossier = await tx.dossier.findUniqueOrThrow({ where: { code: record.code } });
     if (dossier.version >= record.after.version) return;
+    const audits: AuditRecord[] = [];
     const audit = (action: string, entityType: string, entityId: string, oldValue?: unknown, newValue?: unknown) =>
-      appendAudit(tx, { actor: record.actor, action, entityType, entityId, dossierCode: record.code, oldValue, newValue });
+      audits.push({ actor: record.actor, action, entityType, entityId, dossierCode: record.code, oldValue, newValue });
 
     const oldDeadlines = (dossier.deadlines ?? {}) as Record<string, Deadline>;
     const deadlines: Record<string, Deadline> = { ...oldDeadlines };
@@ -54,7 +55,7 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
         ...(record.screening !== undefined ? { screening: json(record.screening) } : {}),
       },
     });
-    await audit(
+    audit(
       record.action,
       'Dossier',
       dossier.id,
@@ -64,34 +65,39 @@ export async function recordTransition(deps: ActivityDeps, record: TransitionRec
     for (const [name, deadline] of Object.entries(record.deadlines ?? {})) {
       const before = oldDeadlines[name];
       if ((before?.due ?? null) === (deadline?.due ?? null)) continue;
-      await audit('deadline.changed', 'Dossier', dossier.id, before ? { name, ...before } : null, deadline ? { name, ...deadline } : null);
+      audit('deadline.changed', 'Dossier', dossier.id, before ? { name, ...before } : null, deadline ? { name, ...deadline } : null);
     }
 
-    for (const task of record.openTasks ?? []) {
-      const department = await tx.department.findUniqueOrThrow({ where: { code: task.departmentCode }, select: { id: true } });
-      await tx.task.create({
-        data: {
+    const openTasks = record.openTasks ?? [];
+    if (openTasks.length) {
+      const departments = await tx.department.findMany({ where: { code: { in: openTasks.map((t) => t.departmentCode) } }, select: { id: true, code: true } });
+      const departmentId = (code: string) => {
+        const found = departments.find((d) => d.code === code);
+        if (!found) throw new Error(`Không có cơ quan ${code} trong danh mục.`);
+        return found.id;
+      };
+      await tx.task.createMany({
+        data: openTasks.map((task) => ({
           id: task.id,
           dossierId: dossier.id,
-          kind: 'DEPARTMENT_OPINION',
-          departmentId: department.id,
-          role: 'REVIEWER',
+          kind: 'DEPARTMENT_OPINION' as const,
+          departmentId: departmentId(task.departmentCode),
+          role: 'REVIEWER' as const,
           dueOn: dbDate(task.deadline.due),
           version: 1,
           payload: json({ departmentCode: task.departmentCode, deadline: task.deadline }),
-        },
+        })),
       });
-      await audit('task.opened', 'Task', task.id, undefined, { kind: 'DEPARTMENT_OPINION', departmentCode: task.departmentCode, due: task.deadline.due });
+      for (const task of openTasks) audit('task.opened', 'Task', task.id, undefined, { kind: 'DEPARTMENT_OPINION', departmentCode: task.departmentCode, due: task.deadline.due });
     }
 
     await moveRoleTasks(tx, dossier.id, roleTasksAt(record.after.stage, record.after.status, record.action), deadlines, record.cancelOpenTasks ? 'CANCELLED' : 'DONE');
 
     if (record.cancelOpenTasks) {
-      const open = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN' } });
-      for (const task of open) {
-        await tx.task.update({ where: { id: task.id }, data: { status: 'CANCELLED', version: task.version + 1, completedAt: new Date() } });
-        await audit('task.cancelled', 'Task', task.id, { status: 'OPEN' }, { status: 'CANCELLED' });
-      }
+      const open = await tx.task.findMany({ where: { dossierId: dossier.id, status: 'OPEN' }, select: { id: true } });
+      await tx.task.updateMany({ where: { id: { in: open.map((t) => t.id) } }, data: { status: 'CANCELLED', version: { increment: 1 }, completedAt: new Date() } });
+      for (const task of open) audit('task.cancelled', 'Task', task.id, { status: 'OPEN' }, { status: 'CANCELLED' });
     }
+    await appendAudit(tx, ...audits);
   });
 }

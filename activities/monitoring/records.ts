@@ -1,4 +1,4 @@
-import { appendAudit } from '../../db/audit';
+import { appendAudit, type AuditRecord } from '../../db/audit';
 import { dbDate } from '../../db/dates';
 import type { Deadline, EscalationStep, InspectionArea, InspectionKind, IsoDate, MilestoneKind, MonitoringStage, RevocationMeasure } from '../../domain';
 import type { Prisma } from '../../generated/prisma/client';
@@ -116,8 +116,9 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
   await deps.prisma.$transaction(async (tx) => {
     const cluster = await tx.monitoredCluster.findFirstOrThrow({ where: { cluster: { code: change.clusterCode } }, include: { dossier: { select: { code: true } } } });
     if (cluster.version >= change.version) return;
+    const audits: AuditRecord[] = [];
     const audit = (action: string, entityType: string, entityId: string, newValue: unknown, oldValue?: unknown) =>
-      appendAudit(tx, { actor: change.actor, action, entityType, entityId, dossierCode: cluster.dossier.code, oldValue, newValue: { clusterCode: change.clusterCode, ...(newValue as object) } });
+      audits.push({ actor: change.actor, action, entityType, entityId, dossierCode: cluster.dossier.code, oldValue, newValue: { clusterCode: change.clusterCode, ...(newValue as object) } });
     const where = { monitoredClusterId: cluster.id };
 
     await tx.monitoredCluster.update({
@@ -130,12 +131,12 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
         ...(change.withdrawal ? { withdrawnOn: dbDate(change.withdrawal.on), withdrawal: json(change.withdrawal) } : {}),
       },
     });
-    await audit(change.action, 'MonitoredCluster', cluster.id, { stage: change.stage ?? cluster.stage, version: change.version, ...change.detail }, { stage: cluster.stage, version: cluster.version });
+    audit(change.action, 'MonitoredCluster', cluster.id, { stage: change.stage ?? cluster.stage, version: change.version, ...change.detail }, { stage: cluster.stage, version: cluster.version });
 
     for (const m of change.milestones ?? []) {
       const data = { dueOn: dbDate(m.deadline.due), deadline: json({ ...m.deadline, committed: m.committed }) };
       await tx.clusterMilestone.upsert({ where: { monitoredClusterId_kind: { monitoredClusterId: cluster.id, kind: m.kind } }, create: { ...where, kind: m.kind, ...data }, update: data });
-      await audit('deadline.changed', 'MonitoredCluster', cluster.id, { name: `milestone:${m.kind}`, committed: m.committed, ...m.deadline });
+      audit('deadline.changed', 'MonitoredCluster', cluster.id, { name: `milestone:${m.kind}`, committed: m.committed, ...m.deadline });
     }
     if (change.milestoneAchieved) {
       const { kind, on, note } = change.milestoneAchieved;
@@ -156,10 +157,10 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
       const inspection = await tx.clusterInspection.create({
         data: { ...where, number: i.number, area: i.area, tenant: i.tenant, kind: i.kind, reason: i.reason, inspectedOn: dbDate(i.on), findings: i.findings, recordedBy: change.actor },
       });
-      await audit('inspection.recorded', 'ClusterInspection', inspection.id, { ...i });
+      audit('inspection.recorded', 'ClusterInspection', inspection.id, { ...i });
       for (const v of i.violations) {
         const violation = await tx.clusterViolation.create({ data: { ...where, inspectionId: inspection.id, number: v.number, area: v.area, description: v.description, remediationDueOn: dbDate(v.remediationDue) } });
-        await audit('violation.opened', 'ClusterViolation', violation.id, { ...v });
+        audit('violation.opened', 'ClusterViolation', violation.id, { ...v });
       }
     }
     if (change.escalation) {
@@ -169,12 +170,12 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
         where: { id: violation.id },
         data: { step: step.step, steps: json([...(violation.steps as unknown[]), step]), ...(step.remediationDue ? { remediationDueOn: dbDate(step.remediationDue) } : {}) },
       });
-      await audit(`escalation.${step.outcome.toLowerCase()}`, 'ClusterViolation', violation.id, { number, ...step }, { step: violation.step });
+      audit(`escalation.${step.outcome.toLowerCase()}`, 'ClusterViolation', violation.id, { number, ...step }, { step: violation.step });
     }
     if (change.remedied) {
       const violation = await tx.clusterViolation.findUniqueOrThrow({ where: { monitoredClusterId_number: { monitoredClusterId: cluster.id, number: change.remedied.violation } } });
       await tx.clusterViolation.update({ where: { id: violation.id }, data: { status: 'REMEDIED', remediedOn: dbDate(change.remedied.on) } });
-      await audit('violation.remedied', 'ClusterViolation', violation.id, { ...change.remedied });
+      audit('violation.remedied', 'ClusterViolation', violation.id, { ...change.remedied });
     }
 
     for (const r of change.rescheduled?.items ?? []) {
@@ -187,20 +188,20 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
       }
       if (r.reportPeriodEnd) await tx.clusterReport.update({ where: { monitoredClusterId_periodEnd: { monitoredClusterId: cluster.id, periodEnd: dbDate(r.reportPeriodEnd) } }, data: { dueOn: due } });
       if (r.violation) await tx.clusterViolation.update({ where: { monitoredClusterId_number: { monitoredClusterId: cluster.id, number: r.violation } }, data: { remediationDueOn: due } });
-      await audit('deadline.changed', 'MonitoredCluster', cluster.id, { name: r.item, ...r.deadline, cause: 'calendar-change', changedDays: change.rescheduled?.changedDays }, { name: r.item, due: r.previousDue });
+      audit('deadline.changed', 'MonitoredCluster', cluster.id, { name: r.item, ...r.deadline, cause: 'calendar-change', changedDays: change.rescheduled?.changedDays }, { name: r.item, due: r.previousDue });
     }
     for (const close of change.closeTasks ?? []) {
       const tasks = await tx.task.findMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: close.item } }, select: { id: true } });
       for (const task of tasks) {
         await tx.task.update({ where: { id: task.id }, data: { status: close.status, version: { increment: 1 }, completedAt: new Date() } });
-        await audit(close.status === 'DONE' ? 'task.done' : 'task.cancelled', 'Task', task.id, { item: close.item });
+        audit(close.status === 'DONE' ? 'task.done' : 'task.cancelled', 'Task', task.id, { item: close.item });
       }
     }
     if (change.overdueItem) {
       const late = await tx.task.findMany({ where: { dossierId: cluster.dossierId, status: 'OPEN', payload: { path: ['item'], equals: change.overdueItem } } });
       for (const task of late) await tx.task.update({ where: { id: task.id }, data: { payload: json({ ...(task.payload as object), overdue: true }) } });
     }
-    // In two statements however many open (the opening has five): fewer round trips while holding a pooled connection.
+    // In one statement however many open (the opening has five): fewer round trips while holding a pooled connection.
     const opening = change.openTasks ?? [];
     if (opening.length > 0) {
       const created = await tx.task.createManyAndReturn({
@@ -208,9 +209,8 @@ export async function recordMonitoringChange(deps: ActivityDeps, change: Monitor
         select: { id: true, payload: true },
       });
       const byItem = new Map(created.map((t) => [(t.payload as { item: string }).item, t.id]));
-      await tx.auditEvent.createMany({
-        data: opening.map((task) => ({ actor: change.actor, action: 'task.opened', entityType: 'Task', entityId: byItem.get(task.item) as string, dossierCode: cluster.dossier.code, newValue: json({ clusterCode: change.clusterCode, kind: task.kind, item: task.item, due: task.due }) })),
-      });
+      for (const task of opening) audit('task.opened', 'Task', byItem.get(task.item) as string, { kind: task.kind, item: task.item, due: task.due });
     }
+    await appendAudit(tx, ...audits);
   }, MONITORING_TRANSACTION);
 }

@@ -4,7 +4,7 @@ import { compareDates, computeDeadline, ruleSetById, type Deadline } from '../..
 import type { Prisma } from '../../generated/prisma/client';
 import type { DecisionOutcome } from '../../workflows/dossier/api';
 import type { RoundReportView, RoundStage } from '../../workflows/round/api';
-import { appendAudit } from '../../db/audit';
+import { appendAudit, type AuditRecord } from '../../db/audit';
 import type { ActivityDeps } from '../deps';
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -67,8 +67,9 @@ export async function recordRoundTransition(deps: ActivityDeps, record: RoundTra
   await deps.prisma.$transaction(async (tx) => {
     const round = await tx.selectionRound.findUniqueOrThrow({ where: { code: record.code } });
     if (round.version >= record.after.version) return;
+    const audits: AuditRecord[] = [];
     const audit = (action: string, entityType: string, entityId: string, oldValue?: unknown, newValue?: unknown) =>
-      appendAudit(tx, { actor: record.actor, action, entityType, entityId, oldValue, newValue: { roundCode: record.code, ...(newValue as object) } });
+      audits.push({ actor: record.actor, action, entityType, entityId, oldValue, newValue: { roundCode: record.code, ...(newValue as object) } });
     const oldDeadlines = (round.deadlines ?? {}) as Record<string, Deadline>;
     const deadlines = { ...oldDeadlines, ...(record.deadlines ?? {}) };
     const winner = record.decision?.winnerCode ? await tx.dossier.findUniqueOrThrow({ where: { code: record.decision.winnerCode }, select: { id: true } }) : null;
@@ -86,10 +87,10 @@ export async function recordRoundTransition(deps: ActivityDeps, record: RoundTra
         ...(['DECIDED', 'NO_INVESTOR'].includes(record.after.stage) ? { closedOn: new Date() } : {}),
       },
     });
-    await audit(record.action, 'SelectionRound', round.id, { stage: round.status, version: round.version }, { stage: record.after.stage, version: record.after.version, ...record.detail });
+    audit(record.action, 'SelectionRound', round.id, { stage: round.status, version: round.version }, { stage: record.after.stage, version: record.after.version, ...record.detail });
     for (const [name, deadline] of Object.entries(record.deadlines ?? {})) {
       if (oldDeadlines[name]?.due === deadline.due) continue;
-      await audit('deadline.changed', 'SelectionRound', round.id, oldDeadlines[name] ? { name, ...oldDeadlines[name] } : null, { name, ...deadline });
+      audit('deadline.changed', 'SelectionRound', round.id, oldDeadlines[name] ? { name, ...oldDeadlines[name] } : null, { name, ...deadline });
     }
     await tx.task.updateMany({ where: { roundId: round.id, status: 'OPEN' }, data: { status: 'DONE', version: { increment: 1 }, completedAt: new Date() } });
     for (const task of record.openTasks ?? []) {
@@ -98,7 +99,7 @@ export async function recordRoundTransition(deps: ActivityDeps, record: RoundTra
       const created = await tx.task.create({
         data: { roundId: round.id, kind: task.kind, role: task.role, departmentId: department?.id ?? null, dueOn: due ? dbDate(due) : null, version: 1, payload: json({ deadline: task.deadline }) },
       });
-      await audit('task.opened', 'Task', created.id, undefined, { kind: task.kind, departmentCode: task.departmentCode ?? null, due: due ?? null });
+      audit('task.opened', 'Task', created.id, undefined, { kind: task.kind, departmentCode: task.departmentCode ?? null, due: due ?? null });
     }
     if (record.decision) {
       const decidedBy = await tx.user.findUnique({ where: { username: record.actor }, select: { id: true } });
@@ -106,8 +107,9 @@ export async function recordRoundTransition(deps: ActivityDeps, record: RoundTra
       const decision = await tx.decision.create({
         data: { roundId: round.id, outcome: record.decision.outcome, winnerDossierId: winner?.id ?? null, reason: record.decision.reason, decidedById: decidedBy.id, decidedAt: new Date() },
       });
-      await audit('decision.recorded', 'Decision', decision.id, undefined, record.decision);
+      audit('decision.recorded', 'Decision', decision.id, undefined, record.decision);
     }
+    await appendAudit(tx, ...audits);
   });
 }
 
