@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { MailRequest } from '../domain';
+import type { MailOutbox } from '../generated/prisma/client';
 import type { ActivityDeps } from './deps';
 
 /**
@@ -24,8 +25,9 @@ export interface SendAttemptMemory {
 const FORGETFUL: SendAttemptMemory = { sentBefore: () => false, rememberSent: () => undefined };
 
 /**
- * Sends a mail at most once per idempotency key, as far as SMTP allows. The outbox row is written,
- * then claimed with a lease in its own committed statement before the send, then marked sent:
+ * Sends a mail at most once per idempotency key, as far as SMTP allows. The outbox row is written
+ * claimed with a lease (or, when it exists, claimed) in its own committed statement before the send,
+ * then marked sent:
  * - a retry that finds it sent does nothing;
  * - a retry that finds a live claim (another attempt is sending it now, e.g. Temporal retried a slow
  *   attempt) waits for the lease and tries again, so two attempts never send it side by side;
@@ -40,18 +42,14 @@ const FORGETFUL: SendAttemptMemory = { sentBefore: () => false, rememberSent: ()
 export async function sendMail(deps: ActivityDeps, mail: MailRequest, memory: SendAttemptMemory = FORGETFUL): Promise<{ sent: boolean }> {
   // Told again at once: an attempt that fails before its own heartbeat must not make the next one forget.
   if (memory.sentBefore()) memory.rememberSent();
-  // ON CONFLICT, not Prisma's upsert: two attempts inserting at once must both find the row, not fail on the unique key.
-  await deps.prisma.$executeRaw`
-    INSERT INTO mail_outbox (idempotency_key, "to", subject, body, dossier_code)
-    VALUES (${mail.idempotencyKey}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.dossierCode})
-    ON CONFLICT (idempotency_key) DO NOTHING`;
-  const row = await deps.prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: mail.idempotencyKey } });
+  const fresh = await insertClaimed(deps, mail);
+  const row = fresh ?? (await deps.prisma.mailOutbox.findUniqueOrThrow({ where: { idempotencyKey: mail.idempotencyKey } }));
   if (row.sentAt) return { sent: false };
   if (memory.sentBefore()) {
     await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null } });
     return { sent: true };
   }
-  const claimed = await claim(deps, row.id);
+  const claimed = fresh ? 'free' : await claim(deps, row.id);
   if (claimed === 'taken') return alreadySentOrWait(deps, row.id);
   try {
     await deps.mailer.send({ to: row.to, subject: row.subject, text: row.body, messageId: `<${row.id}@ccn-appraisal>` });
@@ -66,6 +64,23 @@ export async function sendMail(deps: ActivityDeps, mail: MailRequest, memory: Se
   // A resend in doubt keeps its note: an operator can list the mails that may have gone out twice.
   await deps.prisma.mailOutbox.update({ where: { id: row.id }, data: { sentAt: new Date(), claimedUntil: null, lastError: claimed === 'in-doubt' ? IN_DOUBT : null } });
   return { sent: true };
+}
+
+type OutboxRow = Pick<MailOutbox, 'id' | 'to' | 'subject' | 'body' | 'sentAt'>;
+
+/**
+ * The first attempt writes the outbox row already claimed, in one statement: the common case costs no
+ * separate claim. ON CONFLICT, not Prisma's upsert: two attempts inserting at once must not fail on
+ * the unique key; the one that finds the row (null here) goes through claim() like any retry.
+ */
+async function insertClaimed(deps: ActivityDeps, mail: MailRequest): Promise<OutboxRow | null> {
+  const rows = await deps.prisma.$queryRaw<OutboxRow[]>`
+    INSERT INTO mail_outbox (idempotency_key, "to", subject, body, dossier_code, attempts, claimed_until)
+    VALUES (${mail.idempotencyKey}, ${mail.to}, ${mail.subject}, ${mail.text}, ${mail.dossierCode}, 1,
+            now() + ${MAIL_CLAIM_LEASE_MS} * interval '1 millisecond')
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id::text, "to", subject, body, sent_at AS "sentAt"`;
+  return rows[0] ?? null;
 }
 
 /**
