@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import { screenApplicant, validateMemberScore, WITHDRAWABLE_STAGES } from '../../domain';
 import {
   appraisalStartSignal,
@@ -167,9 +167,14 @@ export function setDossierHandlers(ctx: DossierContext): void {
     async (score) => {
       ctx.scoringMembers.add(score.actor);
       try {
-        if (!(await acts.userExists(score.actor))) throw fail(`Không có thành viên Hội đồng ${score.actor}.`, 'UnknownUser');
+        const checkedByRecord = patched(SCORE_MEMBER_CHECKED_BY_RECORD);
+        if (!checkedByRecord && !(await acts.userExists(score.actor))) throw fail(`Không có thành viên Hội đồng ${score.actor}.`, 'UnknownUser');
         const total = Object.values(score.criteria).reduce((a, b) => a + b, 0);
-        await acts.recordScore({ code: ctx.input.code, actor: score.actor, councilRole: score.councilRole, criteria: score.criteria, total });
+        try {
+          await acts.recordScore({ code: ctx.input.code, actor: score.actor, councilRole: score.councilRole, criteria: score.criteria, total });
+        } catch (error) {
+          throw checkedByRecord ? refusalOfRecord(error) : error;
+        }
         ctx.memberScores.push({ memberId: score.actor, role: score.councilRole, applicantId: ctx.input.code, criteria: score.criteria });
         const view = { member: score.actor, councilRole: score.councilRole, total };
         ctx.snapshot = { ...ctx.snapshot, scores: [...ctx.snapshot.scores, view], awaitedScores: ctx.snapshot.awaitedScores.filter((m) => m !== score.actor) };
@@ -189,6 +194,19 @@ export function setDossierHandlers(ctx: DossierContext): void {
       },
     },
   );
+}
+
+/**
+ * The `patched()` marker of dossiers whose score sheet is checked against the users by recordScore
+ * itself, in its transaction, instead of a userExists activity before it: one activity less per
+ * sheet (fixture score-checked-by-record-dossier).
+ */
+export const SCORE_MEMBER_CHECKED_BY_RECORD = 'score-member-checked-by-record';
+
+/** recordScore's refusal of a member who is no user is the Update's own answer, as userExists's was; other failures pass. */
+function refusalOfRecord(error: unknown): unknown {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  return cause instanceof ApplicationFailure && cause.type === 'UnknownUser' ? fail(cause.message, 'UnknownUser') : error;
 }
 
 /** Once every awaited sheet is in, scoring is closing: a withdrawal then would race the round's ranking. */

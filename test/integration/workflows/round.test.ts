@@ -84,6 +84,8 @@ describe('a selection round as a workflow', () => {
     await appraise(a, { eligible: true });
     await appraise(b, { eligible: true, supplement: true });
     expect(await appraise(c, { eligible: false })).toMatchObject({ stage: 'CLOSED', status: 'REFUSED' });
+    // A sheet from someone who is no user is refused by the Update itself, and the seat stays open.
+    await expect(score(a, 'wf.nobody', [14, 13, 27, 36])).rejects.toMatchObject({ cause: { type: 'UnknownUser', message: 'Không có thành viên Hội đồng wf.nobody.' } });
     await scoreAll(a, [14, 13, 27, 36], 'wf.member');
     await scoreAll(b, [11, 10, 21, 26]);
     // One sheet still awaited: the round cannot report yet.
@@ -132,6 +134,8 @@ describe('a selection round as a workflow', () => {
     // by its workflow id, since its cluster's monitoring child takes its id from it.
     await recordHistoryFixture(round, (await round.describe()).workflowId);
     await recordHistoryFixture(a.handle, 'staff-notice-activity-dossier');
+    // Recorded after recordScore took over the member check (patched 'score-member-checked-by-record'), with its refusal.
+    await recordHistoryFixture(a.handle, 'score-checked-by-record-dossier');
   });
 
   it('closes a round whose applicants all withdrew as without an investor, and the next letter opens a new round', async () => {
