@@ -25,9 +25,9 @@ export interface SendAttemptMemory {
 const FORGETFUL: SendAttemptMemory = { sentBefore: () => false, rememberSent: () => undefined };
 
 /**
- * Sends a mail at most once per idempotency key, as far as SMTP allows. The outbox row is written
- * claimed with a lease (or, when it exists, claimed) in its own committed statement before the send,
- * then marked sent:
+ * Sends a mail at most once per idempotency key, as far as SMTP allows. Before the send, the outbox
+ * row is held with a lease in a committed statement of its own (the first attempt writes the row
+ * already held; a retry claims the row it finds); after it, the row is marked sent:
  * - a retry that finds it sent does nothing;
  * - a retry that finds a live claim (another attempt is sending it now, e.g. Temporal retried a slow
  *   attempt) waits for the lease and tries again, so two attempts never send it side by side;
