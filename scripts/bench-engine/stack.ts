@@ -38,6 +38,8 @@ export interface BenchStack {
   /** Mails received by the SMTP server, with their Message-ID (for duplicate checks). */
   mails: { to: string[]; messageId: string }[];
   env: Record<string, string>;
+  /** PostgreSQL's postmaster and the Temporal dev server, whose process trees the CPU split names. */
+  servers: { name: string; pid: number }[];
   startWorker(taskQueue?: string): Promise<Child>;
   startApi(): Promise<Child & { baseUrl: string }>;
   startBareWorker(taskQueue: string): Promise<Child>;
@@ -155,6 +157,10 @@ export async function startBenchStack(label: string): Promise<BenchStack> {
     prisma,
     mails: smtp.mails,
     env,
+    servers: [
+      { name: 'PostgreSQL', pid: postgres.pid },
+      { name: 'Temporal', pid: temporal.pid },
+    ].filter((server): server is { name: string; pid: number } => server.pid !== undefined),
     async startWorker(taskQueue = 'investor-selection') {
       // LOG_LEVEL info for its one "worker started" line; the SDK's own logs go elsewhere.
       return track(await spawnNode('worker', 'worker/main.ts', { ...env, LOG_LEVEL: 'info', TEMPORAL_TASK_QUEUE: taskQueue }, /worker started/));
