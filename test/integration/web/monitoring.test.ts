@@ -1,13 +1,14 @@
 /**
  * The monitored clusters on the screens, in a real Chromium, on the real clock: a cluster decided
- * 40 days ago (its services rules, due 5 working days after the decision, are late; last month's
- * report is awaited). The manager follows the dashboard's "late" figure to the filtered list and
+ * 40–46 days ago, on a Wednesday (its services rules, due 5 working days after the decision, are
+ * late, and their due date crosses a weekend whatever day today is; last month's report is
+ * awaited). The manager follows the dashboard's "late" figure to the filtered list and
  * the cluster page; DOIT staff open the report task from the inbox, record the report and an
  * inspection that finds a violation dated ten days back, so its remediation is already overdue; the
  * manager decides the first step of the ladder, then takes the cluster out of the plan; DOIT staff
  * record the conversion plan.
  */
-import { addDays } from '../../../domain';
+import { addDays, dayOfWeek } from '../../../domain';
 import { todayInVietnam } from '../../../infra/clock';
 import { clusterMonitoringWorkflowId, clusterSnapshotQuery, type ClusterMonitoringInput } from '../../../workflows/monitoring/api';
 import type { clusterMonitoringWorkflow } from '../../../workflows/monitoring/workflow';
@@ -25,15 +26,18 @@ describe('the monitored clusters on the screens', () => {
 
   it('dashboard → late clusters → cluster page; report, inspection, escalation, withdrawal and conversion plan through the forms', async () => {
     const today = todayInVietnam();
+    // The Wednesday on or before 40 days ago: from a Sunday, 5 working days skip no day to explain.
+    const fortyDaysAgo = addDays(today, -40);
+    const decidedOn = addDays(fortyDaysAgo, -((dayOfWeek(fortyDaysAgo) - 3 + 7) % 7));
     const { dossierCode, roundCode } = await seedApprovedDossier(web.stack.prisma, CLUSTER, 'investor@example.vn');
-    const input: ClusterMonitoringInput = { clusterCode: CLUSTER, roundCode, dossierCode, decidedOn: addDays(today, -40), decidedBy: 'manager', schedule: { ...SHORT_SCHEDULE, reports: { ...SHORT_SCHEDULE.reports, due: { amount: 15, unit: 'calendar-days' } } } };
+    const input: ClusterMonitoringInput = { clusterCode: CLUSTER, roundCode, dossierCode, decidedOn, decidedBy: 'manager', schedule: { ...SHORT_SCHEDULE, reports: { ...SHORT_SCHEDULE.reports, due: { amount: 15, unit: 'calendar-days' } } } };
     const handle = await web.stack.temporal.workflow.start<typeof clusterMonitoringWorkflow>('clusterMonitoringWorkflow', {
       workflowId: clusterMonitoringWorkflowId(web.stack.deps.config.WORKFLOW_ID_PREFIX, CLUSTER),
       taskQueue: web.stack.taskQueue,
       args: [input],
     });
 
-    // The workflow catches up with the 40 days: the services rules are reported late, last month's report is due.
+    // The workflow catches up with the 40-odd days: the services rules are reported late, last month's report is due.
     await waitForCluster(handle, (c) => c.agenda.some((e) => e.id === 'milestone:SERVICES_RULES' && e.overdueNotified) && c.agenda.some((e) => e.kind === 'PERIODIC_REPORT'));
 
     // The manager: the dashboard's late figure links to the filtered list, which links to the cluster.
