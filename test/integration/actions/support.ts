@@ -16,8 +16,6 @@ export const taxCode = () => `11${String(randomBytes(4).readUInt32BE() % 100_000
 
 /** A month ago in Vietnam: a letter received then, with its call announced the same day, has a window already closed. */
 export const monthAgo = () => new Date(Date.now() + 7 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
-/** Today in Vietnam (UTC+7). */
-export const todayInVietnam = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 /** Polls GET /api/rounds/{code} until `predicate` holds. */
 export async function waitForRound(stack: TestStack, code: string, predicate: (round: { stage: string; version: number; tasks: { kind: string; status: string }[] }) => boolean, timeoutMs = 30_000) {

@@ -10,7 +10,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { createApp } from '../../../api/app';
 import { STALE_AFTER_MS } from '../../../api/http/idempotency';
-import { as, monthAgo, taxCode, todayInVietnam, waitForRound } from '../actions/support';
+import { todayInVietnam } from '../../../infra/clock';
+import { as, monthAgo, taxCode, waitForRound } from '../actions/support';
 import { submitUntilRecorded } from '../../support/keyed-client';
 import { createTestStack, type RunningWorker, type TestStack } from '../../support/stack';
 
