@@ -62,6 +62,13 @@ export class RoundContext {
   deadlineEpoch = 0;
   finished = false;
   readonly writes = new Exclusive();
+  /**
+   * The stage and version a transition is writing now. Its activity commits the read model a moment
+   * before its result reaches the workflow, and an Update that comes with that result is validated
+   * first: so validators judge an action against this (`current`), and an action on the step the
+   * read model already shows is taken, not refused. Read by validators only, which replay does not run.
+   */
+  private recording: Pick<RoundSnapshot, 'stage' | 'version'> | undefined;
 
   constructor(readonly input: RoundWorkflowInput) {
     this.code = roundCode(input.clusterCode, input.number);
@@ -78,6 +85,11 @@ export class RoundContext {
       report: null,
       decision: null,
     };
+  }
+
+  /** The round's stage and version as a validator must see them: the ones being recorded, else the last recorded. */
+  get current(): Pick<RoundSnapshot, 'stage' | 'version'> {
+    return this.recording ?? this.snapshot;
   }
 
   get ruleSet() {
@@ -120,7 +132,12 @@ export class RoundContext {
   async transition(actor: string, action: string, stage: RoundStage, extra: Omit<RoundTransitionRecord, 'code' | 'actor' | 'action' | 'after'> = {}, view: Partial<RoundSnapshot> = {}): Promise<void> {
     await this.writes.run(async () => {
       const after = { stage, version: this.snapshot.version + 1 };
-      await acts.recordRoundTransition({ code: this.code, actor, action, after, ...extra });
+      this.recording = after;
+      try {
+        await acts.recordRoundTransition({ code: this.code, actor, action, after, ...extra });
+      } finally {
+        this.recording = undefined;
+      }
       const deadlines = { ...this.snapshot.deadlines, ...(extra.deadlines ?? {}) };
       this.snapshot = { ...this.snapshot, ...view, ...after, deadlines };
     });

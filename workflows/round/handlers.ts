@@ -34,13 +34,13 @@ export function setRoundHandlers(ctx: RoundContext): void {
   });
 
   const expectVersion = (expected: number) => {
-    if (expected !== ctx.snapshot.version) {
-      throw fail(`Phiên bản đợt lựa chọn đã cũ: bạn xem phiên bản ${expected}, hiện là ${ctx.snapshot.version}. Tải lại rồi thử lại.`, 'StaleVersion');
+    if (expected !== ctx.current.version) {
+      throw fail(`Phiên bản đợt lựa chọn đã cũ: bạn xem phiên bản ${expected}, hiện là ${ctx.current.version}. Tải lại rồi thử lại.`, 'StaleVersion');
     }
   };
   const expectStage = (stage: RoundStage, pending: unknown, what: string) => {
-    if (ctx.snapshot.stage !== stage || pending !== undefined) {
-      throw fail(`Đợt lựa chọn ${ctx.code} không ở bước ${what} (đang ở ${ctx.snapshot.stage}).`, 'WrongStage');
+    if (ctx.current.stage !== stage || pending !== undefined) {
+      throw fail(`Đợt lựa chọn ${ctx.code} không ở bước ${what} (đang ở ${ctx.current.stage}).`, 'WrongStage');
     }
   };
 
@@ -72,7 +72,7 @@ export function setRoundHandlers(ctx: RoundContext): void {
       validator: (dossier) => {
         if (ctx.standing(dossier.code)) return;
         const window = ctx.snapshot.deadlines.applicationWindow;
-        if (!ADMITTING.includes(ctx.snapshot.stage) || (window && compareDates(dossier.filedOn, window.due) > 0)) {
+        if (!ADMITTING.includes(ctx.current.stage) || (window && compareDates(dossier.filedOn, window.due) > 0)) {
           const closes = window ? `hết ngày ${formatDateVi(window.due)}` : 'đã kết thúc';
           throw fail(
             `Văn bản đề nghị nhận ngày ${formatDateVi(dossier.filedOn)}, sau khi hết thời hạn nhận hồ sơ của đợt lựa chọn chủ đầu tư cụm công nghiệp ${ctx.input.clusterCode} (${closes}).`,
