@@ -87,6 +87,12 @@ export class DossierContext {
   deadlineEpoch = 0;
   finished = false;
   readonly writes = new Exclusive();
+  /**
+   * The stage, status and version a transition is writing now: validators judge an action against
+   * them (`current`), as the round's do (workflows/round/context.ts says why). Read by validators,
+   * and by a handler only for what its validator accepted while it was set.
+   */
+  private recording: Pick<DossierSnapshot, 'stage' | 'status' | 'version'> | undefined;
 
   constructor(
     readonly input: DossierWorkflowInput,
@@ -115,6 +121,11 @@ export class DossierContext {
     };
   }
 
+  /** The dossier's stage, status and version as a validator must see them: the ones being recorded, else the last recorded. */
+  get current(): Pick<DossierSnapshot, 'stage' | 'status' | 'version'> {
+    return this.recording ?? this.snapshot;
+  }
+
   closed(): boolean {
     return this.snapshot.stage === 'CLOSED' || this.snapshot.stage === 'MONITORING';
   }
@@ -140,7 +151,12 @@ export class DossierContext {
   ): Promise<void> {
     await this.writes.run(async () => {
       const after = { stage, status, version: this.snapshot.version + 1 };
-      await acts.recordTransition({ code: this.input.code, actor, action, after, ...extra });
+      this.recording = after;
+      try {
+        await acts.recordTransition({ code: this.input.code, actor, action, after, ...extra });
+      } finally {
+        this.recording = undefined;
+      }
       const deadlines = { ...this.snapshot.deadlines };
       for (const [name, deadline] of Object.entries(extra.deadlines ?? {})) {
         if (deadline === null) delete deadlines[name];

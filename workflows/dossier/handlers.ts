@@ -43,17 +43,17 @@ export function setDossierHandlers(ctx: DossierContext): void {
   });
 
   const expectState = (stages: DossierStage[], pending: unknown, message: string) => {
-    if (!stages.includes(ctx.snapshot.stage) || pending !== undefined || ctx.withdrawal) throw fail(message, 'WrongStage');
+    if (!stages.includes(ctx.current.stage) || pending !== undefined || ctx.withdrawal) throw fail(message, 'WrongStage');
     expectNotTaken();
   };
   const expectNotTaken = () => {
-    if (ctx.takenAt === ctx.snapshot.version) {
-      throw fail(`Phiên bản ${ctx.snapshot.version} của hồ sơ vừa được một thao tác khác xử lý; tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
+    if (ctx.takenAt === ctx.current.version) {
+      throw fail(`Phiên bản ${ctx.current.version} của hồ sơ vừa được một thao tác khác xử lý; tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
     }
   };
   const expectVersion = (expected: number) => {
-    if (expected !== ctx.snapshot.version) {
-      throw fail(`Phiên bản đã cũ: bạn xem phiên bản ${expected}, hiện là ${ctx.snapshot.version}. Tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
+    if (expected !== ctx.current.version) {
+      throw fail(`Phiên bản đã cũ: bạn xem phiên bản ${expected}, hiện là ${ctx.current.version}. Tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
     }
   };
   const expectActor = (actor: string) => {
@@ -95,13 +95,16 @@ export function setDossierHandlers(ctx: DossierContext): void {
   setHandler(
     submitSupplementUpdate,
     async (supplement) => {
-      const version = ctx.snapshot.version;
+      // The request's version, also when it is still being recorded. Without a recording in progress
+      // (the only case the validator accepted before it judged by `current`) this is the snapshot's,
+      // so histories recorded before replay the same.
+      const version = ctx.current.version;
       ctx.supplement = supplement;
       return ctx.settled(version);
     },
     {
       validator: (supplement) => {
-        if (ctx.snapshot.stage !== 'SUPPLEMENT_REQUESTED' || ctx.supplement || ctx.withdrawal) throw fail('Hồ sơ không ở trạng thái chờ bổ sung.', 'WrongStage');
+        if (ctx.current.stage !== 'SUPPLEMENT_REQUESTED' || ctx.supplement || ctx.withdrawal) throw fail('Hồ sơ không ở trạng thái chờ bổ sung.', 'WrongStage');
         expectNotTaken();
         expectActor(supplement.actor);
         if (!(supplement.documents?.length > 0)) throw fail('Phải nêu tài liệu bổ sung.', 'NoDocuments');

@@ -70,14 +70,15 @@ export async function act(stack: TestStack, username: string | null, code: strin
 }
 
 /**
- * `act` as a real client behaves: the read model is committed a moment before the workflow's own
- * state moves on, so an action sent at once may get a 409 "not at that step" (WrongStage /
- * NotOpenYet); the documented answer is to retry shortly, which this does for about 2 s.
+ * `act` as a real client behaves: an opinion sent while the transition opening its task is still
+ * being recorded gets a 409 NotOpenYet, and the documented answer is to retry shortly, which this
+ * does for about 2 s. Any other refusal (a WrongStage too: the validators judge the state being
+ * recorded) is the answer.
  */
 export async function actAsClient(stack: TestStack, username: string | null, code: string, path: string, body: object) {
   for (let attempt = 1; ; attempt++) {
     const response = await act(stack, username, code, path, body);
-    const catchingUp = response.status === 409 && ['WrongStage', 'NotOpenYet'].includes(response.body.reason);
+    const catchingUp = response.status === 409 && response.body.reason === 'NotOpenYet';
     if (!catchingUp || attempt >= 10) return response;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,7 +1,8 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { announceCallUpdate, roundSnapshotQuery, submitDossiersUpdate } from '../../../workflows/round/api';
 import { fileLetter, roundHandle, waitForRound } from './round-support';
-import { createUser, createWorkflowStack, recordHistoryFixture, sleep, type WorkflowStack } from './support';
+import { lockRow, untilWaitingOnLock } from './row-lock';
+import { createUser, createWorkflowStack, recordHistoryFixture, type WorkflowStack } from './support';
 
 /** Two seconds a virtual day: the 5-working-day window closes about 16 s after the letter. */
 const MS_PER_DAY = 2_000;
@@ -21,37 +22,6 @@ describe('a round action while the step it acts on is being recorded', () => {
   });
   afterAll(() => stack.close());
 
-  /** Holds the round's row locked, so the next transition's activity waits on it; resolves once the lock is held. */
-  async function lockRoundRow(code: string): Promise<() => Promise<void>> {
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked: () => void = () => undefined;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const held = stack.prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM selection_rounds WHERE code = ${code} FOR UPDATE`;
-        locked();
-        await released;
-      },
-      { timeout: 120_000 },
-    );
-    await Promise.race([isLocked, held]);
-    return async () => {
-      release();
-      await held;
-    };
-  }
-
-  /** Until some statement of this database waits on a row lock (the transition's activity on the held row). */
-  async function untilWaitingOnLock(timeoutMs = 60_000): Promise<void> {
-    for (const started = Date.now(); ; ) {
-      const [row] = await stack.prisma.$queryRaw<[{ waiting: number }]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (row.waiting > 0) return;
-      if (Date.now() - started > timeoutMs) throw new Error('no transition waited on the round row');
-      await sleep(200);
-    }
-  }
-
   it('takes the submission made on the window’s close while that close is still being recorded', async () => {
     const letter = await fileLetter(stack, { clusterCode: 'DH-HIEP-HOA-1', filedOn: FILED_ON, msPerDay: MS_PER_DAY });
     const round = roundHandle(stack, letter.roundCode);
@@ -59,9 +29,9 @@ describe('a round action while the step it acts on is being recorded', () => {
     const open = await round.executeUpdate(announceCallUpdate, { args: [{ actor: 'wf.pc', announcedOn: FILED_ON, publishedAt: 'Báo Long An', expectedVersion: pending.version }] });
     expect(open).toMatchObject({ stage: 'WINDOW_OPEN', version: 2 });
 
-    const unlock = await lockRoundRow(letter.roundCode);
+    const unlock = await lockRow(stack.prisma, 'selection_rounds', letter.roundCode);
     try {
-      await untilWaitingOnLock();
+      await untilWaitingOnLock(stack.prisma);
       // The close (COMPILATION, version 3) is being written; the workflow's own state is still the window.
       expect(await round.query(roundSnapshotQuery)).toMatchObject({ stage: 'WINDOW_OPEN', version: 2 });
       await expect(round.executeUpdate(submitDossiersUpdate, { args: [{ actor: 'wf.pc', expectedVersion: 2 }] })).rejects.toMatchObject({ cause: { type: 'StaleVersion' } });
