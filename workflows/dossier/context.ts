@@ -5,6 +5,7 @@ import type { TransitionRecord } from '../../activities/dossier/transitions';
 import { waitFor, type Wait } from '../common/human-task';
 import { withoutRemindOn } from '../common/deadline';
 import { Exclusive } from '../common/lock';
+import { Recording } from '../common/recording';
 import { workflowTime, type WorkflowTime } from '../common/time';
 import { DOSSIER_STAGE, DOSSIER_STATUS } from '../search-attributes';
 import type {
@@ -87,12 +88,7 @@ export class DossierContext {
   deadlineEpoch = 0;
   finished = false;
   readonly writes = new Exclusive();
-  /**
-   * The stage, status and version a transition is writing now: validators judge an action against
-   * them (`current`), as the round's do (workflows/round/context.ts says why). Read by validators,
-   * and by a handler only for what its validator accepted while it was set.
-   */
-  private recording: Pick<DossierSnapshot, 'stage' | 'status' | 'version'> | undefined;
+  private readonly recording = new Recording<Pick<DossierSnapshot, 'stage' | 'status' | 'version'>>();
 
   constructor(
     readonly input: DossierWorkflowInput,
@@ -121,9 +117,9 @@ export class DossierContext {
     };
   }
 
-  /** The dossier's stage, status and version as a validator must see them: the ones being recorded, else the last recorded. */
+  /** The dossier's stage, status and version as a validator must see them: the ones being recorded, else the last recorded (common/recording.ts says why). */
   get current(): Pick<DossierSnapshot, 'stage' | 'status' | 'version'> {
-    return this.recording ?? this.snapshot;
+    return this.recording.current(this.snapshot);
   }
 
   closed(): boolean {
@@ -151,12 +147,7 @@ export class DossierContext {
   ): Promise<void> {
     await this.writes.run(async () => {
       const after = { stage, status, version: this.snapshot.version + 1 };
-      this.recording = after;
-      try {
-        await acts.recordTransition({ code: this.input.code, actor, action, after, ...extra });
-      } finally {
-        this.recording = undefined;
-      }
+      await this.recording.during(after, () => acts.recordTransition({ code: this.input.code, actor, action, after, ...extra }));
       const deadlines = { ...this.snapshot.deadlines };
       for (const [name, deadline] of Object.entries(extra.deadlines ?? {})) {
         if (deadline === null) delete deadlines[name];

@@ -4,6 +4,7 @@ import type { createActivities } from '../../activities';
 import type { RoundTransitionRecord } from '../../activities/round/records';
 import { waitFor, type Wait } from '../common/human-task';
 import { Exclusive } from '../common/lock';
+import { Recording } from '../common/recording';
 import { workflowTime, type WorkflowTime } from '../common/time';
 import type {
   AnnouncementInput,
@@ -62,13 +63,7 @@ export class RoundContext {
   deadlineEpoch = 0;
   finished = false;
   readonly writes = new Exclusive();
-  /**
-   * The stage and version a transition is writing now. Its activity commits the read model a moment
-   * before its result reaches the workflow, and an Update that comes with that result is validated
-   * first: so validators judge an action against this (`current`), and an action on the step the
-   * read model already shows is taken, not refused. Read by validators only, which replay does not run.
-   */
-  private recording: Pick<RoundSnapshot, 'stage' | 'version'> | undefined;
+  private readonly recording = new Recording<Pick<RoundSnapshot, 'stage' | 'version'>>();
 
   constructor(readonly input: RoundWorkflowInput) {
     this.code = roundCode(input.clusterCode, input.number);
@@ -87,9 +82,9 @@ export class RoundContext {
     };
   }
 
-  /** The round's stage and version as a validator must see them: the ones being recorded, else the last recorded. */
+  /** The round's stage and version as a validator must see them: the ones being recorded, else the last recorded (common/recording.ts says why). */
   get current(): Pick<RoundSnapshot, 'stage' | 'version'> {
-    return this.recording ?? this.snapshot;
+    return this.recording.current(this.snapshot);
   }
 
   get ruleSet() {
@@ -132,12 +127,7 @@ export class RoundContext {
   async transition(actor: string, action: string, stage: RoundStage, extra: Omit<RoundTransitionRecord, 'code' | 'actor' | 'action' | 'after'> = {}, view: Partial<RoundSnapshot> = {}): Promise<void> {
     await this.writes.run(async () => {
       const after = { stage, version: this.snapshot.version + 1 };
-      this.recording = after;
-      try {
-        await acts.recordRoundTransition({ code: this.code, actor, action, after, ...extra });
-      } finally {
-        this.recording = undefined;
-      }
+      await this.recording.during(after, () => acts.recordRoundTransition({ code: this.code, actor, action, after, ...extra }));
       const deadlines = { ...this.snapshot.deadlines, ...(extra.deadlines ?? {}) };
       this.snapshot = { ...this.snapshot, ...view, ...after, deadlines };
     });
