@@ -22,14 +22,19 @@ export interface WorkerSetup {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** WORKER_CACHED_WORKFLOWS; default DEFAULT_CACHED_WORKFLOWS. */
   cachedWorkflows?: number;
+  /** Replaces some activities with wrappers of the real ones: a test that must hold one at a chosen moment. */
+  wrapActivities?: (activities: Activities) => Partial<Activities>;
 }
 
+type Activities = ReturnType<typeof createActivities>;
+
 export async function createWorker(setup: WorkerSetup): Promise<Worker> {
+  const activities = createActivities(setup.deps);
   return Worker.create({
     connection: setup.connection,
     namespace: setup.namespace,
     taskQueue: setup.taskQueue,
-    activities: createActivities(setup.deps),
+    activities: { ...activities, ...setup.wrapActivities?.(activities) },
     dataConverter: setup.dataConverter,
     workflowBundle: setup.workflowBundle ?? { codePath: (await cachedWorkflowBundle()).codePath },
     maxCachedWorkflows: setup.cachedWorkflows ?? DEFAULT_CACHED_WORKFLOWS,

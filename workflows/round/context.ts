@@ -64,6 +64,12 @@ export class RoundContext {
   finished = false;
   readonly writes = new Exclusive();
   private readonly recording = new Recording<Pick<RoundSnapshot, 'stage' | 'version'>>();
+  /**
+   * The version at which the procedure took a deposited action that its transition has not recorded
+   * yet (a report waits for the decision's deadline first): until the version moves, validators
+   * refuse another action made on that version. Read by validators only, which replay does not run.
+   */
+  takenAt = -1;
 
   constructor(readonly input: RoundWorkflowInput) {
     this.code = roundCode(input.clusterCode, input.number);
@@ -85,6 +91,12 @@ export class RoundContext {
   /** The round's stage and version as a validator must see them: the ones being recorded, else the last recorded (common/recording.ts says why). */
   get current(): Pick<RoundSnapshot, 'stage' | 'version'> {
     return this.recording.current(this.snapshot);
+  }
+
+  /** The procedure takes the action a handler deposited (runHumanTask's `record`). */
+  take<A>(action: A): A {
+    this.takenAt = this.snapshot.version;
+    return action;
   }
 
   get ruleSet() {

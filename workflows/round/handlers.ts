@@ -34,6 +34,9 @@ export function setRoundHandlers(ctx: RoundContext): void {
   });
 
   const expectVersion = (expected: number) => {
+    if (ctx.takenAt === ctx.current.version) {
+      throw fail(`Phiên bản ${ctx.current.version} của đợt lựa chọn vừa được một thao tác khác xử lý; tải lại rồi thử lại.`, 'StaleVersion');
+    }
     if (expected !== ctx.current.version) {
       throw fail(`Phiên bản đợt lựa chọn đã cũ: bạn xem phiên bản ${expected}, hiện là ${ctx.current.version}. Tải lại rồi thử lại.`, 'StaleVersion');
     }

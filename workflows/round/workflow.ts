@@ -61,7 +61,7 @@ async function publicCall(ctx: RoundContext, deadline: Deadline): Promise<void> 
   const announcement = await runHumanTask(ctx.wait, {
     open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, announcementRequestNotice(ctx.code, ctx.input.clusterCode, due())),
     action: () => ctx.announcement,
-    record: async (a) => a,
+    record: async (a) => ctx.take(a),
     deadline: { due, expire: () => ctx.overdue('thông báo công khai mời nhà đầu tư', due()) },
   });
   const window = await ctx.deadline('applicationWindow', announcement.announcedOn, ctx.ruleSet.limits.applicationWindow);
@@ -89,7 +89,7 @@ async function submissionToAppraisal(ctx: RoundContext): Promise<void> {
   const submission = await runHumanTask(ctx.wait, {
     open: () => ctx.notifyStaff({ role: 'REVIEWER', departmentCode: ctx.callDepartment }, submissionRequestNotice(ctx.code, closedOn, due())),
     action: () => ctx.submission,
-    record: async (s) => s,
+    record: async (s) => ctx.take(s),
     deadline: { due, expire: () => ctx.overdue('chuyển hồ sơ sang Sở Công Thương', due()) },
   });
   const submittedOn = ctx.time.today();
@@ -119,7 +119,7 @@ async function appraisalReport(ctx: RoundContext): Promise<RoundReportView> {
   const report = await runHumanTask(ctx.wait, {
     open: () => ctx.notifyStaff({ role: 'APPRAISER' }, reportRequestNotice(ctx.code, due())),
     action: () => ctx.report,
-    record: async (r) => r,
+    record: async (r) => ctx.take(r),
     deadline: { due, expire: () => ctx.overdue('báo cáo thẩm định', due()) },
   });
   ctx.report = undefined;
@@ -141,7 +141,7 @@ async function provincialDecision(ctx: RoundContext, report: RoundReportView): P
   const decision = await runHumanTask(ctx.wait, {
     open: () => ctx.notifyStaff({ role: 'MANAGER' }, decisionRequestNotice(ctx.code, report.proposed as string, due(), ctx.snapshot.version)),
     action: () => ctx.decision,
-    record: async (d) => d,
+    record: async (d) => ctx.take(d),
     deadline: { due, expire: () => ctx.overdue('quyết định lựa chọn chủ đầu tư', due()) },
   });
   ctx.decision = undefined;

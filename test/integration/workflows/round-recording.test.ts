@@ -1,6 +1,6 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
-import { announceCallUpdate, roundSnapshotQuery, submitDossiersUpdate } from '../../../workflows/round/api';
-import { fileLetter, roundHandle, waitForRound } from './round-support';
+import { announceCallUpdate, roundSnapshotQuery, submitDossiersUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
+import { appraise, fileLetter, roundHandle, scoreAll, waitForRound } from './round-support';
 import { lockRow, untilWaitingOnLock } from './row-lock';
 import { createUser, createWorkflowStack, recordHistoryFixture, type WorkflowStack } from './support';
 
@@ -16,9 +16,34 @@ const FILED_ON = '2026-10-05';
 describe('a round action while the step it acts on is being recorded', () => {
   let stack: WorkflowStack;
 
+  /** The next computeDeadline call waits here until released, once armed by holdNextDeadline(). */
+  let heldDeadline: { reached(): void; released: Promise<void> } | undefined;
+  const holdNextDeadline = () => {
+    let reached: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const isReached = new Promise<void>((resolve) => (reached = resolve));
+    heldDeadline = { reached, released: new Promise<void>((resolve) => (release = resolve)) };
+    return { reached: isReached, release };
+  };
+
   beforeAll(async () => {
-    stack = await createWorkflowStack('wf-round-recording');
+    stack = await createWorkflowStack('wf-round-recording', {
+      wrapActivities: (real) => ({
+        computeDeadline: async (request) => {
+          const held = heldDeadline;
+          heldDeadline = undefined;
+          if (held) {
+            held.reached();
+            await held.released;
+          }
+          return real.computeDeadline(request);
+        },
+      }),
+    });
     await createUser(stack.prisma, { username: 'wf.pc', role: 'REVIEWER', departmentCode: 'COMMUNE_PC' });
+    await createUser(stack.prisma, { username: 'wf.chair', role: 'COUNCIL_MEMBER', seat: 'CHAIR' });
+    await createUser(stack.prisma, { username: 'wf.member', role: 'COUNCIL_MEMBER', seat: 'MEMBER' });
+    await createUser(stack.prisma, { username: 'wf.secretary', role: 'COUNCIL_MEMBER', seat: 'SECRETARY' });
   });
   afterAll(() => stack.close());
 
@@ -48,4 +73,25 @@ describe('a round action while the step it acts on is being recorded', () => {
     expect(audited.map((e) => e.action)).toEqual(['round.opened', 'round.call-pending', 'round.call-announced', 'round.window-closed', 'round.dossiers-submitted']);
     await recordHistoryFixture(round, 'round-submitted-while-recording');
   }, 120_000);
+
+  it('refuses a second report made on the version whose report the round has taken and not yet recorded', async () => {
+    const letter = await fileLetter(stack, { clusterCode: 'DH-LOC-GIANG-2', filedOn: FILED_ON, msPerDay: MS_PER_DAY });
+    const round = roundHandle(stack, letter.roundCode);
+    let r = await waitForRound(round, (x) => x.stage === 'CALL_PENDING' && x.version === 1);
+    r = await round.executeUpdate(announceCallUpdate, { args: [{ actor: 'wf.pc', announcedOn: FILED_ON, publishedAt: 'Báo Long An', expectedVersion: r.version }] });
+    r = await waitForRound(round, (x) => x.stage === 'COMPILATION');
+    await round.executeUpdate(submitDossiersUpdate, { args: [{ actor: 'wf.pc', expectedVersion: r.version }] });
+    await appraise(letter, { eligible: true });
+    await scoreAll(letter, [14, 13, 27, 36]);
+    r = await waitForRound(round, (x) => x.stage === 'REPORT');
+
+    // The first report is taken; the decision's deadline is being counted before it is recorded.
+    const deadline = holdNextDeadline();
+    const first = await round.startUpdate(submitRoundReportUpdate, { args: [{ actor: 'appraiser', summary: 'Đề xuất nhà đầu tư duy nhất đạt điểm.', expectedVersion: r.version }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    await deadline.reached;
+    const second = await round.startUpdate(submitRoundReportUpdate, { args: [{ actor: 'appraiser.two', summary: 'Một báo cáo khác.', expectedVersion: r.version }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+    deadline.release();
+    await expect(second.result()).rejects.toMatchObject({ cause: { type: 'StaleVersion' } });
+    expect(await first.result()).toMatchObject({ stage: 'DECISION', version: r.version + 1, report: { by: 'appraiser', proposed: letter.input.code } });
+  }, 180_000);
 });

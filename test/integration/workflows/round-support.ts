@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { ruleSetById, ruleSetInForce } from '../../../domain';
 import { placeInRound } from '../../../api/dossiers/admission';
-import { awaitRegistrationUpdate, snapshotQuery, type DossierSnapshot, type DossierWorkflowInput } from '../../../workflows/dossier/api';
+import { awaitRegistrationUpdate, checkCompletenessUpdate, screenApplicantUpdate, snapshotQuery, submitScoreUpdate, submitSupplementUpdate, type DossierSnapshot, type DossierWorkflowInput } from '../../../workflows/dossier/api';
 import type { dossierWorkflow } from '../../../workflows/dossier/workflow';
 import { roundSnapshotQuery, roundWorkflowId, type RoundSnapshot } from '../../../workflows/round/api';
 import type { roundWorkflow } from '../../../workflows/round/workflow';
-import type { WorkflowStack } from './support';
+import { criteria, ELIGIBLE_FACTS, giveOpinions, type WorkflowStack } from './support';
 
 export type RoundHandle = WorkflowHandle<typeof roundWorkflow>;
 
@@ -66,3 +66,31 @@ export const waitForRound = (handle: RoundHandle, predicate: (s: RoundSnapshot) 
 
 export const waitForDossier = (handle: Filed['handle'], predicate: (s: DossierSnapshot) => boolean, timeoutMs = 60_000) =>
   poll(() => handle.query(snapshotQuery), predicate, 'dossier condition', timeoutMs);
+
+/** Completeness (after one supplement when asked), every opinion, then the screening result. */
+export async function appraise(dossier: Filed, options: { supplement?: boolean; eligible: boolean }) {
+  let s = await waitForDossier(dossier.handle, (x) => x.stage === 'COMPLETENESS_CHECK');
+  if (options.supplement) {
+    s = await dossier.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: false, missing: ['Báo cáo tài chính 2025'], expectedVersion: s.version }] });
+    s = await dossier.handle.executeUpdate(submitSupplementUpdate, { args: [{ actor: 'intake.officer', documents: ['Báo cáo tài chính 2025'] }] });
+  }
+  s = await dossier.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: s.version }] });
+  await giveOpinions(dossier.handle, s);
+  s = await waitForDossier(dossier.handle, (x) => x.stage === 'SCREENING');
+  const facts = options.eligible ? ELIGIBLE_FACTS : { ...ELIGIBLE_FACTS, equityVnd: 10_000_000_000 };
+  return dossier.handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts, expectedVersion: s.version }] });
+}
+
+/** Every voting seat the dossier awaits (its snapshot names them) scores, each sheet varied a little. */
+export async function scoreAll(dossier: Filed, points: [number, number, number, number], holdBack?: string) {
+  const s = await waitForDossier(dossier.handle, (x) => x.stage === 'SCORING' && x.awaitedScores.length > 0);
+  expect(s.awaitedScores).toEqual(expect.arrayContaining(['wf.chair', 'wf.member']));
+  expect(s.awaitedScores).not.toContain('wf.secretary');
+  for (const [i, member] of s.awaitedScores.entries()) {
+    if (member === holdBack) continue;
+    const [a, b, c, d] = points;
+    await dossier.handle.executeUpdate(submitScoreUpdate, { args: [{ actor: member, councilRole: 'member', criteria: criteria(a - (i % 2), b, c, d) }] });
+  }
+}
+export const score = (dossier: Filed, member: string, points: [number, number, number, number]) =>
+  dossier.handle.executeUpdate(submitScoreUpdate, { args: [{ actor: member, councilRole: 'member', criteria: criteria(...points) }] });

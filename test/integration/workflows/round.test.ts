@@ -1,8 +1,8 @@
-import { checkCompletenessUpdate, screenApplicantUpdate, submitScoreUpdate, submitSupplementUpdate, withdrawUpdate } from '../../../workflows/dossier/api';
+import { withdrawUpdate } from '../../../workflows/dossier/api';
 import { announceCallUpdate, decideRoundUpdate, submitDossiersUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
-import { fileLetter, roundHandle, waitForDossier, waitForRound, type Filed } from './round-support';
+import { appraise, fileLetter, roundHandle, score, scoreAll, waitForRound } from './round-support';
 import { MONITORING_TASK_KINDS } from '../../../domain';
-import { createUser, createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, recordHistoryFixture, type WorkflowStack } from './support';
+import { createUser, createWorkflowStack, recordHistoryFixture, type WorkflowStack } from './support';
 
 /** One virtual day lasts one second: decree 303/2026's 5-working-day window closes in about a week of seconds. */
 const MS_PER_DAY = 1_000;
@@ -21,34 +21,6 @@ describe('a selection round as a workflow', () => {
     await createUser(stack.prisma, { username: 'wf.pc', role: 'REVIEWER', departmentCode: 'COMMUNE_PC', email: 'commune.pc@example.gov.vn' });
   });
   afterAll(() => stack.close());
-
-  /** Completeness (after one supplement when asked), every opinion, then the screening result. */
-  async function appraise(dossier: Filed, options: { supplement?: boolean; eligible: boolean }) {
-    let s = await waitForDossier(dossier.handle, (x) => x.stage === 'COMPLETENESS_CHECK');
-    if (options.supplement) {
-      s = await dossier.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: false, missing: ['Báo cáo tài chính 2025'], expectedVersion: s.version }] });
-      s = await dossier.handle.executeUpdate(submitSupplementUpdate, { args: [{ actor: 'intake.officer', documents: ['Báo cáo tài chính 2025'] }] });
-    }
-    s = await dossier.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake.officer', complete: true, expectedVersion: s.version }] });
-    await giveOpinions(dossier.handle, s);
-    s = await waitForDossier(dossier.handle, (x) => x.stage === 'SCREENING');
-    const facts = options.eligible ? ELIGIBLE_FACTS : { ...ELIGIBLE_FACTS, equityVnd: 10_000_000_000 };
-    return dossier.handle.executeUpdate(screenApplicantUpdate, { args: [{ actor: 'appraiser', facts, expectedVersion: s.version }] });
-  }
-
-  /** Every voting seat the dossier awaits (its snapshot names them) scores, each sheet varied a little. */
-  async function scoreAll(dossier: Filed, points: [number, number, number, number], holdBack?: string) {
-    const s = await waitForDossier(dossier.handle, (x) => x.stage === 'SCORING' && x.awaitedScores.length > 0);
-    expect(s.awaitedScores).toEqual(expect.arrayContaining(['wf.chair', 'wf.member']));
-    expect(s.awaitedScores).not.toContain('wf.secretary');
-    for (const [i, member] of s.awaitedScores.entries()) {
-      if (member === holdBack) continue;
-      const [a, b, c, d] = points;
-      await dossier.handle.executeUpdate(submitScoreUpdate, { args: [{ actor: member, councilRole: 'member', criteria: criteria(a - (i % 2), b, c, d) }] });
-    }
-  }
-  const score = (dossier: Filed, member: string, points: [number, number, number, number]) =>
-    dossier.handle.executeUpdate(submitScoreUpdate, { args: [{ actor: member, councilRole: 'member', criteria: criteria(...points) }] });
 
   it('runs the call, the window, the submission, each appraisal, one report and one decision, and tells every applicant once', async () => {
     const a = await fileLetter(stack, { clusterCode: 'DH-HIEP-HOA-1', filedOn: FILED_ON, msPerDay: MS_PER_DAY });

@@ -20,7 +20,7 @@ import { createPrismaClient } from '../../../db/client';
 import { loadConfig } from '../../../infra/config';
 import { createMailer, type Mailer } from '../../../infra/mailer';
 import { createDatabaseFromTemplate, dropDatabase } from '../../../infra/postgres';
-import { createWorker } from '../../../worker/create-worker';
+import { createWorker, type WorkerSetup } from '../../../worker/create-worker';
 import { testDataConverter } from '../../support/payload-keys';
 import { startSmtpCatcher, type SmtpCatcher } from '../../support/smtp';
 
@@ -49,7 +49,7 @@ export interface WorkflowStack {
   close(): Promise<void>;
 }
 
-export async function createWorkflowStack(label: string): Promise<WorkflowStack> {
+export async function createWorkflowStack(label: string, options: Pick<WorkerSetup, 'wrapActivities'> = {}): Promise<WorkflowStack> {
   const adminUrl = required('TEST_DATABASE_ADMIN_URL');
   const suffix = randomBytes(4).toString('hex');
   const databaseName = `t_${label.replace(/\W/g, '_').toLowerCase()}_${suffix}`;
@@ -65,7 +65,7 @@ export async function createWorkflowStack(label: string): Promise<WorkflowStack>
   const nativeConnection = await NativeConnection.connect({ address });
   const bundle = { code: fs.readFileSync(required('WORKFLOW_BUNDLE_PATH'), 'utf8') };
   const start = async () => {
-    const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, deps: { prisma, mailer, config }, dataConverter: testDataConverter(), workflowBundle: bundle });
+    const worker = await createWorker({ connection: nativeConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, deps: { prisma, mailer, config }, dataConverter: testDataConverter(), workflowBundle: bundle, ...options });
     return { worker, running: worker.run() };
   };
   let current: { worker: Worker; running: Promise<void> } | null = await start();
