@@ -92,16 +92,33 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   if (options.uiPort !== null && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   args.push(...searchAttributeArgs());
 
-  const server = startServiceProcess({ name: 'temporal', command: binary, args, output: options.logFile });
-  const exitedEarly = server.exited.then((code) => {
-    throw new Error(`Temporal dev server dừng ngay khi khởi động (exit ${code}); xem ${options.logFile}`);
-  });
-  exitedEarly.catch(() => undefined);
-  try {
-    await Promise.race([waitForTemporal(address, 60_000), exitedEarly]);
-  } catch (error) {
-    await server.stop();
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const logStart = options.logFile === 'ignore' || !fs.existsSync(options.logFile) ? 0 : fs.statSync(options.logFile).size;
+    const server = startServiceProcess({ name: 'temporal', command: binary, args, output: options.logFile });
+    const exitedEarly = server.exited.then((code) => {
+      throw new EarlyExit(code, options.logFile === 'ignore' ? '' : fs.readFileSync(options.logFile).subarray(logStart).toString('utf8'));
+    });
+    exitedEarly.catch(() => undefined);
+    try {
+      await Promise.race([waitForTemporal(address, 60_000), exitedEarly]);
+      return { address, uiUrl, stop: () => server.stop(), exited: server.exited, pid: server.child.pid };
+    } catch (error) {
+      await server.stop();
+      // The CLI picks its HTTP, metrics and internal ports free, then binds them: an outgoing
+      // connection of another process can take one in between. Only that is worth another start.
+      if (!(error instanceof EarlyExit) || !/address already in use/.test(error.log) || attempt === 3) throw error;
+      options.log?.(`Temporal dev server: một cổng vừa bị chiếm khi khởi động, thử lại (lần ${attempt + 1}).`);
+    }
   }
-  return { address, uiUrl, stop: () => server.stop(), exited: server.exited, pid: server.child.pid };
+}
+
+/** The dev server ended while starting; the message ends with the last lines it logged. */
+class EarlyExit extends Error {
+  constructor(
+    code: number | null,
+    readonly log: string,
+  ) {
+    const tail = log.trim().split('\n').slice(-8).join('\n');
+    super(`Temporal dev server dừng ngay khi khởi động (exit ${code})${tail ? `:\n${tail}` : ''}`);
+  }
 }

@@ -30,4 +30,9 @@ describe('the Temporal dev server restarted on its persisted state', () => {
       await second.stop();
     }
   });
+
+  it('says why when it cannot start: the error ends with what the server logged', async () => {
+    const options = { port: await findFreePort(), uiPort: null, dbFile: dir, logFile: path.join(dir, 'unstartable.log') };
+    await expect(startTemporalDevServer(options)).rejects.toThrow(/dừng ngay khi khởi động \(exit 1\):\n.*SQLite/s);
+  });
 });
