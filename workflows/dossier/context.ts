@@ -75,13 +75,6 @@ export class DossierContext {
   readonly remindOn = new Map<string, IsoDate>();
   /** Per overdue stage, the due dates whose apology notice went out (one notice per stage and missed date). */
   readonly overdueNotices = new Map<OverdueStage['key'], IsoDate[]>();
-  /**
-   * The snapshot version at which the procedure took a deposited action (completeness check,
-   * supplement request, supplement) that its transition has not recorded yet: until the version
-   * moves, validators refuse another action made on that version. Read by validators only, which
-   * replay does not run.
-   */
-  takenAt = -1;
   supplementRounds = 0;
   /** Calendar changes signalled, and how many times the deadlines were recomputed (waits re-arm on it). */
   calendarChanges = 0;
@@ -120,6 +113,20 @@ export class DossierContext {
   /** The dossier's stage, status and version as a validator must see them: the ones being recorded, else the last recorded (common/recording.ts says why). */
   get current(): Pick<DossierSnapshot, 'stage' | 'status' | 'version'> {
     return this.recording.current(this.snapshot);
+  }
+
+  /**
+   * The procedure takes an action a handler deposited (a completeness check, a supplement request, a
+   * supplement) before its transition records it; see common/recording.ts.
+   */
+  take<A>(action: A): A {
+    this.recording.take(this.snapshot);
+    return action;
+  }
+
+  /** An action taken on the version validators see is not recorded yet. */
+  taken(): boolean {
+    return this.recording.taken(this.snapshot);
   }
 
   closed(): boolean {

@@ -47,7 +47,7 @@ export function setDossierHandlers(ctx: DossierContext): void {
     expectNotTaken();
   };
   const expectNotTaken = () => {
-    if (ctx.takenAt === ctx.current.version) {
+    if (ctx.taken()) {
       throw fail(`Phiên bản ${ctx.current.version} của hồ sơ vừa được một thao tác khác xử lý; tải lại hồ sơ rồi thử lại.`, 'StaleVersion');
     }
   };

@@ -64,12 +64,6 @@ export class RoundContext {
   finished = false;
   readonly writes = new Exclusive();
   private readonly recording = new Recording<Pick<RoundSnapshot, 'stage' | 'version'>>();
-  /**
-   * The version at which the procedure took a deposited action that its transition has not recorded
-   * yet (a report waits for the decision's deadline first): until the version moves, validators
-   * refuse another action made on that version. Read by validators only, which replay does not run.
-   */
-  takenAt = -1;
 
   constructor(readonly input: RoundWorkflowInput) {
     this.code = roundCode(input.clusterCode, input.number);
@@ -93,10 +87,15 @@ export class RoundContext {
     return this.recording.current(this.snapshot);
   }
 
-  /** The procedure takes the action a handler deposited (runHumanTask's `record`). */
+  /** The procedure takes the action a handler deposited (runHumanTask's `record`); see common/recording.ts. */
   take<A>(action: A): A {
-    this.takenAt = this.snapshot.version;
+    this.recording.take(this.snapshot);
     return action;
+  }
+
+  /** An action taken on the version validators see is not recorded yet. */
+  taken(): boolean {
+    return this.recording.taken(this.snapshot);
   }
 
   get ruleSet() {

@@ -34,7 +34,7 @@ export function setRoundHandlers(ctx: RoundContext): void {
   });
 
   const expectVersion = (expected: number) => {
-    if (ctx.takenAt === ctx.current.version) {
+    if (ctx.taken()) {
       throw fail(`Phiên bản ${ctx.current.version} của đợt lựa chọn vừa được một thao tác khác xử lý; tải lại rồi thử lại.`, 'StaleVersion');
     }
     if (expected !== ctx.current.version) {

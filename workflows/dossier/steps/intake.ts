@@ -61,8 +61,7 @@ export async function untilComplete(ctx: DossierContext, resumeStage?: DossierSt
       action: () => ctx.completeness,
       record: async (check) => {
         ctx.completeness = undefined;
-        ctx.takenAt = ctx.snapshot.version;
-        return check;
+        return ctx.take(check);
       },
     });
     if (!check.complete) {
@@ -93,9 +92,8 @@ export async function awaitSupplement(ctx: DossierContext, actor: string, missin
   );
   await acts.sendMail(supplementRequestMail(ctx.input, ctx.supplementRounds, missing, today));
 
-  const supplement = await runHumanTask(ctx.wait, { open: async () => undefined, action: () => ctx.supplement, record: async (s) => s });
+  const supplement = await runHumanTask(ctx.wait, { open: async () => undefined, action: () => ctx.supplement, record: async (s) => ctx.take(s) });
   ctx.supplement = undefined;
-  ctx.takenAt = ctx.snapshot.version;
   const receivedOn = ctx.time.today();
   const resumed = clock ? resumeClock(clock, receivedOn) : null;
   const status = resumed ? await acts.appraisalClockStatus({ clock: resumed, today: receivedOn }) : null;

@@ -16,7 +16,7 @@ export async function eligibilityScreening(ctx: DossierContext): Promise<boolean
     });
     if ('missing' in step) {
       ctx.supplementRequest = undefined;
-      ctx.takenAt = ctx.snapshot.version;
+      ctx.take(step);
       await awaitSupplement(ctx, step.actor, step.missing, step.items);
       await untilComplete(ctx, 'SCREENING');
       continue;
