@@ -1,8 +1,8 @@
 import { checkCompletenessUpdate, screenApplicantUpdate, submitScoreUpdate } from '../../../workflows/dossier/api';
 import { clusterMonitoringWorkflowId } from '../../../workflows/monitoring/api';
 import type { clusterMonitoringWorkflow } from '../../../workflows/monitoring/workflow';
-import { announceCallUpdate, decideRoundUpdate, submitDossiersUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
-import { fileLetter, prefixOf, roundHandle, waitForDossier, waitForRound } from './round-support';
+import { decideRoundUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
+import { callAndSubmit, fileLetter, prefixOf, roundHandle, waitForDossier, waitForRound } from './round-support';
 import { createWorkflowStack, criteria, ELIGIBLE_FACTS, giveOpinions, recordHistoryFixture, type WorkflowStack } from './support';
 import { waitForCluster } from './monitoring-support';
 
@@ -20,10 +20,7 @@ describe("a round's approval starts its cluster's monitoring", () => {
   it('starts one monitoring workflow per approved cluster, with the id of the cluster code, that outlives the round', async () => {
     const a = await fileLetter(stack, { clusterCode: 'VH-TUYEN-BINH', filedOn: FILED_ON, msPerDay: MS_PER_DAY });
     const round = roundHandle(stack, a.roundCode);
-    let r = await waitForRound(round, (x) => x.stage === 'CALL_PENDING' && x.version === 1);
-    r = await round.executeUpdate(announceCallUpdate, { args: [{ actor: 'reviewer.commune_pc', announcedOn: FILED_ON, publishedAt: 'Cổng thông tin điện tử tỉnh', expectedVersion: r.version }] });
-    r = await waitForRound(round, (x) => x.stage === 'COMPILATION');
-    await round.executeUpdate(submitDossiersUpdate, { args: [{ actor: 'reviewer.commune_pc', expectedVersion: r.version }] });
+    await callAndSubmit(round, 'reviewer.commune_pc', FILED_ON, 'Cổng thông tin điện tử tỉnh');
 
     let s = await waitForDossier(a.handle, (x) => x.stage === 'COMPLETENESS_CHECK');
     s = await a.handle.executeUpdate(checkCompletenessUpdate, { args: [{ actor: 'intake', complete: true, expectedVersion: s.version }] });
@@ -33,7 +30,7 @@ describe("a round's approval starts its cluster's monitoring", () => {
     s = await waitForDossier(a.handle, (x) => x.stage === 'SCORING' && x.awaitedScores.length > 0);
     for (const member of s.awaitedScores) await a.handle.executeUpdate(submitScoreUpdate, { args: [{ actor: member, councilRole: 'member', criteria: criteria(13, 12, 25, 33) }] });
 
-    r = await waitForRound(round, (x) => x.stage === 'REPORT');
+    let r = await waitForRound(round, (x) => x.stage === 'REPORT');
     await round.executeUpdate(submitRoundReportUpdate, { args: [{ actor: 'appraiser', summary: 'Đề xuất nhà đầu tư duy nhất đạt yêu cầu.', expectedVersion: r.version }] });
     r = await waitForRound(round, (x) => x.stage === 'DECISION');
     await round.executeUpdate(decideRoundUpdate, { args: [{ actor: 'manager', outcome: 'APPROVE', reason: '', expectedVersion: r.version }] });

@@ -1,6 +1,6 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { announceCallUpdate, roundSnapshotQuery, submitDossiersUpdate, submitRoundReportUpdate } from '../../../workflows/round/api';
-import { appraise, fileLetter, roundHandle, scoreAll, waitForRound } from './round-support';
+import { appraise, callAndSubmit, fileLetter, roundHandle, scoreAll, waitForRound } from './round-support';
 import { lockRow, untilWaitingOnLock } from './row-lock';
 import { createUser, createWorkflowStack, recordHistoryFixture, type WorkflowStack } from './support';
 
@@ -77,13 +77,10 @@ describe('a round action while the step it acts on is being recorded', () => {
   it('refuses a second report made on the version whose report the round has taken and not yet recorded', async () => {
     const letter = await fileLetter(stack, { clusterCode: 'DH-LOC-GIANG-2', filedOn: FILED_ON, msPerDay: MS_PER_DAY });
     const round = roundHandle(stack, letter.roundCode);
-    let r = await waitForRound(round, (x) => x.stage === 'CALL_PENDING' && x.version === 1);
-    r = await round.executeUpdate(announceCallUpdate, { args: [{ actor: 'wf.pc', announcedOn: FILED_ON, publishedAt: 'Báo Long An', expectedVersion: r.version }] });
-    r = await waitForRound(round, (x) => x.stage === 'COMPILATION');
-    await round.executeUpdate(submitDossiersUpdate, { args: [{ actor: 'wf.pc', expectedVersion: r.version }] });
+    await callAndSubmit(round, 'wf.pc', FILED_ON, 'Báo Long An');
     await appraise(letter, { eligible: true });
     await scoreAll(letter, [14, 13, 27, 36]);
-    r = await waitForRound(round, (x) => x.stage === 'REPORT');
+    const r = await waitForRound(round, (x) => x.stage === 'REPORT');
 
     // The first report is taken; the decision's deadline is being counted before it is recorded.
     const deadline = holdNextDeadline();

@@ -9,7 +9,7 @@ import { ruleSetById, ruleSetInForce } from '../../../domain';
 import { placeInRound } from '../../../api/dossiers/admission';
 import { awaitRegistrationUpdate, checkCompletenessUpdate, screenApplicantUpdate, snapshotQuery, submitScoreUpdate, submitSupplementUpdate, type DossierSnapshot, type DossierWorkflowInput } from '../../../workflows/dossier/api';
 import type { dossierWorkflow } from '../../../workflows/dossier/workflow';
-import { roundSnapshotQuery, roundWorkflowId, type RoundSnapshot } from '../../../workflows/round/api';
+import { announceCallUpdate, roundSnapshotQuery, roundWorkflowId, submitDossiersUpdate, type RoundSnapshot } from '../../../workflows/round/api';
 import type { roundWorkflow } from '../../../workflows/round/workflow';
 import { criteria, ELIGIBLE_FACTS, giveOpinions, type WorkflowStack } from './support';
 
@@ -66,6 +66,14 @@ export const waitForRound = (handle: RoundHandle, predicate: (s: RoundSnapshot) 
 
 export const waitForDossier = (handle: Filed['handle'], predicate: (s: DossierSnapshot) => boolean, timeoutMs = 60_000) =>
   poll(() => handle.query(snapshotQuery), predicate, 'dossier condition', timeoutMs);
+
+/** The round's public call on `announcedOn`, then, once its window has closed, the submission to DOIT: its applicants' appraisals start. */
+export async function callAndSubmit(round: RoundHandle, actor: string, announcedOn: string, publishedAt: string): Promise<RoundSnapshot> {
+  const pending = await waitForRound(round, (x) => x.stage === 'CALL_PENDING' && x.version === 1);
+  await round.executeUpdate(announceCallUpdate, { args: [{ actor, announcedOn, publishedAt, expectedVersion: pending.version }] });
+  const compiled = await waitForRound(round, (x) => x.stage === 'COMPILATION');
+  return round.executeUpdate(submitDossiersUpdate, { args: [{ actor, expectedVersion: compiled.version }] });
+}
 
 /** Completeness (after one supplement when asked), every opinion, then the screening result. */
 export async function appraise(dossier: Filed, options: { supplement?: boolean; eligible: boolean }) {
